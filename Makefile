@@ -1,0 +1,68 @@
+# Cairn: the stable make interface (see docs/building.md).
+#   make deps       Debian packages the build and tests need
+#   make toolchain  x86_64-cairn binutils + gcc into $(CAIRN_CACHE)
+#   make / image    kernel and the disk image build/cairn.img
+#   make run        boot the image in QEMU (serial on this terminal)
+#   make test       everything, then every test; last line "N passed, N failed"
+#   make debug      boot with QEMU's gdb stub and attach gdb
+SHELL := /bin/bash
+TOP := $(CURDIR)
+BUILD := $(TOP)/build
+CAIRN_CACHE ?= $(HOME)/.cache/cairn
+export CAIRN_CACHE
+
+TOOLCHAIN_PREFIX := $(shell CAIRN_CACHE=$(CAIRN_CACHE) $(TOP)/toolchain/build.sh --print-prefix)
+CROSS := $(TOOLCHAIN_PREFIX)/bin/x86_64-cairn-
+export TOOLCHAIN_PREFIX
+
+IMAGE := $(BUILD)/cairn.img
+KERNEL := $(BUILD)/kernel/cairn.elf
+QEMU_MEM ?= 256M
+QEMU_SMP ?= 1
+KARGS ?=
+
+QEMU := qemu-system-x86_64 -machine pc -cpu max -m $(QEMU_MEM) -smp $(QEMU_SMP) \
+	-drive file=$(IMAGE),format=raw,if=ide -no-reboot
+
+all: image
+
+deps:
+	@$(TOP)/toolchain/deps.sh
+
+toolchain: deps
+	@$(TOP)/toolchain/build.sh
+
+kernel: toolchain
+	@$(MAKE) --no-print-directory -f kernel/Makefile CROSS=$(CROSS) BUILD=$(BUILD)
+
+rootfs: kernel
+	@$(TOP)/rootfs/mkroot.sh $(BUILD)/rootfs
+
+image: kernel rootfs
+	@$(TOP)/boot/mkimage.sh $(KERNEL) $(BUILD)/rootfs $(IMAGE)
+
+# Boots the image; KARGS="..." appends kernel arguments (written to /grub/extra.cfg).
+run: image
+	@$(TOP)/boot/set-kargs.sh $(IMAGE) "$(KARGS)"
+	@if [ -n "$$DISPLAY" ]; then \
+		$(QEMU) -serial stdio; \
+	else \
+		echo "(no display: serial console only; quit with Ctrl-A x)"; \
+		$(QEMU) -serial mon:stdio -display none; \
+	fi
+
+debug: image
+	@$(TOP)/boot/set-kargs.sh $(IMAGE) "$(KARGS)"
+	$(QEMU) -serial file:$(BUILD)/debug-serial.log -display none -s -S & \
+	gdb -q $(KERNEL) -ex 'target remote localhost:1234' -ex 'break kernel_main' -ex 'continue'
+
+host-tests:
+	@$(MAKE) --no-print-directory -C tests/host OUT=$(BUILD)/host-tests
+
+test: image host-tests
+	@python3 $(TOP)/tests/run.py --build $(BUILD)
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all deps toolchain kernel rootfs image run debug host-tests test clean

@@ -1,0 +1,63 @@
+/*
+ * 16550 UART on COM1 (I/O port 0x3f8), used as the first kernel console.
+ * Output is polled: the console must work before interrupts exist and while
+ * the kernel panics. The terminal side of the port arrives with the tty layer.
+ */
+#include <arch/io.h>
+#include <console.h>
+
+#define COM1 0x3f8
+#define UART_DATA 0
+#define UART_IER 1
+#define UART_FCR 2
+#define UART_LCR 3
+#define UART_MCR 4
+#define UART_LSR 5
+#define UART_SCR 7
+#define LSR_THR_EMPTY 0x20
+
+static bool serial_present;
+
+static void serial_putc(char c)
+{
+	for (int spins = 0; spins < 100000; spins++)
+		if (inb(COM1 + UART_LSR) & LSR_THR_EMPTY)
+			break;
+	outb(COM1 + UART_DATA, (uint8_t)c);
+}
+
+static void serial_console_write(struct console *c, const char *s, size_t n, int level)
+{
+	(void)c;
+	(void)level;
+	if (!serial_present)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			serial_putc('\r');
+		serial_putc(s[i]);
+	}
+}
+
+static struct console serial_console = {
+	.name = "ttyS0",
+	.write = serial_console_write,
+	.max_level = 7,
+};
+
+/* Programs COM1 for 115200 8N1 with FIFOs and registers it as a console. */
+void serial_early_init(void)
+{
+	outb(COM1 + UART_SCR, 0x5a);
+	if (inb(COM1 + UART_SCR) != 0x5a)
+		return;
+	outb(COM1 + UART_IER, 0x00);
+	outb(COM1 + UART_LCR, 0x80); /* DLAB on: divisor follows */
+	outb(COM1 + UART_DATA, 0x01); /* 115200 baud */
+	outb(COM1 + UART_IER, 0x00);
+	outb(COM1 + UART_LCR, 0x03); /* 8 bits, no parity, one stop bit */
+	outb(COM1 + UART_FCR, 0xc7); /* FIFOs on and cleared, 14-byte threshold */
+	outb(COM1 + UART_MCR, 0x0b); /* DTR, RTS, OUT2 */
+	serial_present = true;
+	console_register(&serial_console);
+}
