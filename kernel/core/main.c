@@ -11,6 +11,7 @@
 #include <boot.h>
 #include <cmdline.h>
 #include <console.h>
+#include <fs/vfs.h>
 #include <ktest.h>
 #include <mm/pmm.h>
 #include <mm/slab.h>
@@ -45,6 +46,8 @@ static const struct slab_backend slab_backend = {
 static void kernel_init_thread(void *arg)
 {
 	char buf[64];
+	vfs_init();
+	initrd_load_boot_module();
 	if (cmdline_get("crash", buf, sizeof(buf)))
 		crash_test(buf);
 	if (cmdline_get("ktest", buf, sizeof(buf))) {

@@ -1,0 +1,122 @@
+/*
+ * ramfs: creating the filesystem and its inodes, evicting them, and
+ * symlinks. Directories are in dir.c, regular files in file.c.
+ */
+#include <errno.h>
+#include <fs/ramfs.h>
+#include <lib/string.h>
+#include <mm/slab.h>
+#include <proc/process.h>
+
+#include "ramfs.h"
+
+static void ramfs_evict_inode(struct inode *inode)
+{
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	if (!ri)
+		return;
+	if (S_ISDIR(inode->mode)) {
+		/* Only an emptied directory loses its last reference, but be thorough. */
+		struct ramfs_dirent *d, *tmp;
+		list_for_each_entry_safe(d, tmp, &ri->entries, link)
+		{
+			list_del(&d->link);
+			inode_put(d->inode);
+			kfree(d);
+		}
+	} else if (S_ISREG(inode->mode)) {
+		ramfs_file_free_data(inode);
+	}
+	kfree(ri->target);
+	kfree(ri);
+	inode->priv = NULL;
+}
+
+static const struct super_ops ramfs_super_ops = {
+    .evict_inode = ramfs_evict_inode,
+};
+
+static int ramfs_readlink(struct inode *inode, char *buf, size_t size)
+{
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	size_t len = strlen(ri->target);
+	memcpy(buf, ri->target, MIN(len, size));
+	return (int)len;
+}
+
+const struct inode_ops ramfs_symlink_iops = {
+    .readlink = ramfs_readlink,
+};
+
+struct inode *ramfs_new_inode(struct super_block *sb, uint32_t mode, uint64_t rdev)
+{
+	struct inode *inode = inode_alloc(sb, mode);
+	if (!inode)
+		return NULL;
+	struct ramfs_inode *ri = kzalloc(sizeof(*ri));
+	if (!ri) {
+		inode_put(inode);
+		return NULL;
+	}
+	list_init(&ri->entries);
+	inode->priv = ri;
+
+	struct process *p = current ? current_proc() : NULL;
+	if (p) {
+		inode->uid = p->euid;
+		inode->gid = p->egid;
+	}
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		inode->iops = &ramfs_dir_iops;
+		inode->fops = &ramfs_dir_fops;
+		inode->nlink = 2;
+		inode->size = 2 * RAMFS_DIRENT_SIZE;
+		ri->next_cookie = 2;
+		break;
+	case S_IFREG:
+		inode->iops = &ramfs_file_iops;
+		inode->fops = &ramfs_file_fops;
+		break;
+	case S_IFLNK:
+		inode->iops = &ramfs_symlink_iops;
+		break;
+	default:
+		/* Device nodes, FIFOs and sockets: open finds their ops by type. */
+		inode->rdev = rdev;
+		break;
+	}
+	return inode;
+}
+
+static uint32_t ramfs_next_minor = 1;
+
+struct super_block *ramfs_create(void)
+{
+	struct super_block *sb = kzalloc(sizeof(*sb));
+	if (!sb)
+		return NULL;
+	sb->fs_name = "ramfs";
+	/* An anonymous device number (major 0), as Linux gives memory filesystems. */
+	sb->dev = vfs_mkdev(0, __atomic_fetch_add(&ramfs_next_minor, 1, __ATOMIC_RELAXED));
+	sb->ops = &ramfs_super_ops;
+	sb->next_ino = 1;
+
+	struct inode *root = ramfs_new_inode(sb, S_IFDIR | 0755, 0);
+	if (!root) {
+		kfree(sb);
+		return NULL;
+	}
+	RAMFS_I(root)->parent = root; /* not a reference: ".." of the root is itself */
+	sb->root = root;
+	return sb;
+}
+
+int ramfs_mount_root(void)
+{
+	struct super_block *sb = ramfs_create();
+	if (!sb)
+		return -ENOMEM;
+	vfs_set_root(sb->root);
+	return 0;
+}

@@ -1,0 +1,25 @@
+/*
+ * Character devices: a registry from (major, minor) to the file ops that
+ * serve a device node. Opening an S_IFCHR inode looks its rdev up here, so a
+ * driver registers once and every filesystem's device nodes reach it.
+ */
+#ifndef CAIRN_FS_CHRDEV_H
+#define CAIRN_FS_CHRDEV_H
+
+#include <fs/vfs.h>
+#include <types.h>
+
+/* Linux's numbers for the devices Cairn has so far. */
+#define MEM_MAJOR    1 /* 1,3 null; 1,5 zero */
+#define TTYAUX_MAJOR 5 /* 5,0 tty; 5,1 console */
+
+/* Registers fops for the device; 0, -EBUSY when taken, -ENOMEM. */
+int chrdev_register(uint32_t major, uint32_t minor, const struct file_ops *fops);
+/* Returns the ops registered for a device number (vfs_mkdev encoding), or NULL. */
+const struct file_ops *chrdev_lookup(uint64_t rdev);
+
+/* Built-in drivers, registered by vfs_init(). */
+void memdev_init(void);      /* drivers/memdev.c: null, zero */
+void console_dev_init(void); /* drivers/console_dev.c: console, tty */
+
+#endif

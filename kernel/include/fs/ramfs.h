@@ -1,0 +1,16 @@
+/*
+ * ramfs: a filesystem that lives in memory only. It is the root filesystem
+ * until the ext2 driver exists (the initrd is unpacked into it) and the
+ * base of tmpfs later.
+ */
+#ifndef CAIRN_FS_RAMFS_H
+#define CAIRN_FS_RAMFS_H
+
+struct super_block;
+
+/* A new, empty ramfs (root directory mode 0755), or NULL when out of memory. */
+struct super_block *ramfs_create(void);
+/* Creates a ramfs and makes its root the global root (vfs_set_root). 0 or -ENOMEM. */
+int ramfs_mount_root(void);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * Pipes: a one-page ring buffer between a read end and a write end. Reads
+ * block while the pipe is empty and there is a writer; writes block while it
+ * is full and there is a reader. Writes of at most PIPE_BUF bytes are atomic.
+ */
+#ifndef CAIRN_IPC_PIPE_H
+#define CAIRN_IPC_PIPE_H
+
+struct file;
+
+#define PIPE_SIZE 4096 /* bytes the ring holds: one page */
+
+/*
+ * Creates a pipe and returns its two ends, each with one reference; flags
+ * may hold O_NONBLOCK, which both ends get. 0, -EINVAL (other flags) or -ENOMEM.
+ */
+int pipe_create(int flags, struct file **read_end, struct file **write_end);
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * Pipes (ipc/pipe.h). A pipe is an anonymous S_IFIFO inode of the "pipefs"
+ * superblock whose priv is the ring; both ends are files on that inode, so
+ * fstat(2) reports a FIFO. The inode's sleeping lock serialises readers and
+ * writers (it is held while copying to or from user memory, which may fault);
+ * the spinlock guards the reader and writer counts, which release() changes.
+ * Waiting happens without either lock, on rwait (for data or for the last
+ * writer going) and wwait (for room or for the last reader going).
+ */
+#include <arch/mmu.h>
+#include <errno.h>
+#include <fs/vfs.h>
+#include <ipc/pipe.h>
+#include <mm/pmm.h>
+#include <mm/slab.h>
+#include <proc/process.h>
+
+struct pipe {
+	char *buf;
+	size_t head;  /* index of the oldest byte */
+	size_t count; /* bytes in the ring */
+	unsigned readers, writers;
+	struct wait_queue rwait, wwait;
+};
+
+#define READ_ONCE(x) __atomic_load_n(&(x), __ATOMIC_ACQUIRE)
+
+static void pipe_evict(struct inode *inode)
+{
+	struct pipe *p = inode->priv;
+	pmm_free_pages(virt_to_phys(p->buf), 0);
+	kfree(p);
+}
+
+static const struct super_ops pipefs_ops = {
+    .evict_inode = pipe_evict,
+};
+
+static struct super_block pipefs_sb = {
+    .fs_name = "pipefs",
+    .dev = 0xc, /* an anonymous device (0, 12), like Linux's pipefs */
+    .ops = &pipefs_ops,
+    .next_ino = 1,
+};
+
+static ssize_t pipe_read(struct file *file, struct uio *uio, uint64_t *pos)
+{
+	struct inode *inode = file->inode;
+	struct pipe *p = inode->priv;
+	size_t done = 0;
+	int err = 0;
+
+	inode_lock(inode);
+	while (p->count == 0) {
+		if (READ_ONCE(p->writers) == 0)
+			goto out_unlock; /* end of file */
+		if (file->flags & O_NONBLOCK) {
+			err = -EAGAIN;
+			goto out_unlock;
+		}
+		inode_unlock(inode);
+		/* FIXME: -EINTR becomes a restart once signal handling can restart calls. */
+		if (wait_event_interruptible(p->rwait,
+		                             READ_ONCE(p->count) || !READ_ONCE(p->writers)))
+			return -EINTR;
+		inode_lock(inode);
+	}
+	while (p->count && uio->len) {
+		size_t chunk = MIN(MIN(p->count, PIPE_SIZE - p->head), uio->len);
+		if (uio_copy_out(uio, p->buf + p->head, chunk) < 0) {
+			err = -EFAULT;
+			break;
+		}
+		p->head = (p->head + chunk) % PIPE_SIZE;
+		__atomic_store_n(&p->count, p->count - chunk, __ATOMIC_RELEASE);
+		done += chunk;
+	}
+	if (done)
+		wake_up(&p->wwait);
+out_unlock:
+	inode_unlock(inode);
+	return done ? (ssize_t)done : err;
+}
+
+/* Copies as much of uio as fits into the ring; the inode lock is held. */
+static int pipe_fill(struct pipe *p, struct uio *uio, size_t *done)
+{
+	while (p->count < PIPE_SIZE && uio->len) {
+		size_t tail = (p->head + p->count) % PIPE_SIZE;
+		size_t chunk = MIN(MIN(PIPE_SIZE - p->count, PIPE_SIZE - tail), uio->len);
+		if (uio_copy_in(p->buf + tail, uio, chunk) < 0)
+			return -EFAULT;
+		__atomic_store_n(&p->count, p->count + chunk, __ATOMIC_RELEASE);
+		*done += chunk;
+	}
+	return 0;
+}
+
+static ssize_t pipe_write(struct file *file, struct uio *uio, uint64_t *pos)
+{
+	struct inode *inode = file->inode;
+	struct pipe *p = inode->priv;
+	/* Up to PIPE_BUF bytes go in at once or not at all. */
+	size_t need = uio->len <= PIPE_BUF ? uio->len : 1;
+	size_t done = 0;
+	int err = 0;
+
+	inode_lock(inode);
+	while (uio->len) {
+		if (READ_ONCE(p->readers) == 0) {
+			/* FIXME: raise SIGPIPE once signals are delivered from here. */
+			err = -EPIPE;
+			break;
+		}
+		if (PIPE_SIZE - p->count >= need) {
+			err = pipe_fill(p, uio, &done);
+			wake_up(&p->rwait);
+			if (err)
+				break;
+			continue;
+		}
+		if (file->flags & O_NONBLOCK) {
+			err = -EAGAIN;
+			break;
+		}
+		inode_unlock(inode);
+		err = wait_event_interruptible(p->wwait, PIPE_SIZE - READ_ONCE(p->count) >= need ||
+		                                             !READ_ONCE(p->readers));
+		inode_lock(inode);
+		if (err)
+			break;
+	}
+	inode_unlock(inode);
+	return done ? (ssize_t)done : err;
+}
+
+static void pipe_release(struct inode *inode, struct file *file)
+{
+	struct pipe *p = inode->priv;
+
+	spin_lock(&inode->lock);
+	if (file_readable(file))
+		p->readers--;
+	if (file_writable(file))
+		p->writers--;
+	spin_unlock(&inode->lock);
+	wake_up(&p->rwait);
+	wake_up(&p->wwait);
+}
+
+static const struct file_ops pipe_fops = {
+    .read = pipe_read,
+    .write = pipe_write,
+    .release = pipe_release,
+    .llseek = no_llseek,
+};
+
+int pipe_create(int flags, struct file **read_end, struct file **write_end)
+{
+	if (flags & ~O_NONBLOCK)
+		return -EINVAL;
+
+	struct pipe *p = kzalloc(sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	phys_addr_t pa = pmm_alloc_pages(0);
+	if (!pa)
+		goto out_free_pipe;
+	p->buf = phys_to_virt(pa);
+	p->readers = p->writers = 1;
+	wait_queue_init(&p->rwait);
+	wait_queue_init(&p->wwait);
+
+	struct inode *inode = inode_alloc(&pipefs_sb, S_IFIFO | 0600);
+	if (!inode)
+		goto out_free_buf;
+	inode->priv = p; /* from here on, the inode's eviction frees the pipe */
+	struct process *proc = current ? current_proc() : NULL;
+	if (proc) {
+		inode->uid = proc->euid;
+		inode->gid = proc->egid;
+	}
+
+	struct file *r = file_alloc(inode, &pipe_fops, O_RDONLY | flags);
+	if (!r) {
+		inode_put(inode);
+		return -ENOMEM;
+	}
+	struct file *w = file_alloc(inode_get(inode), &pipe_fops, O_WRONLY | flags);
+	if (!w) {
+		inode_put(inode);
+		p->writers = 0;
+		file_put(r);
+		return -ENOMEM;
+	}
+	*read_end = r;
+	*write_end = w;
+	return 0;
+
+out_free_buf:
+	pmm_free_pages(pa, 0);
+out_free_pipe:
+	kfree(p);
+	return -ENOMEM;
+}
