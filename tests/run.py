@@ -24,6 +24,7 @@ DEFAULT_TIMEOUT = 900
 
 def collect(build):
     tests = sorted(glob.glob(os.path.join(build, 'host-tests', 'test_*')))
+    tests += sorted(glob.glob(os.path.join(TOP, 'tests', 'abi', '*.py')))
     tests += sorted(glob.glob(os.path.join(TOP, 'tests', 'toolchain', '*.sh')))
     tests += sorted(glob.glob(os.path.join(TOP, 'tests', 'boot', '*.py')))
     return [t for t in tests if os.access(t, os.X_OK)]

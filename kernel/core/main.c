@@ -10,7 +10,9 @@
 #include <arch/platform.h>
 #include <boot.h>
 #include <cmdline.h>
+#include <arch/context.h>
 #include <console.h>
+#include <proc/process.h>
 #include <fs/vfs.h>
 #include <ktest.h>
 #include <mm/pmm.h>
@@ -54,10 +56,19 @@ static void kernel_init_thread(void *arg)
 		int failed = ktest_run(buf[0] ? buf : "all");
 		arch_poweroff(failed ? 1 : 0);
 	}
-	pr_notice("Cairn is up: %lu MiB free. Nothing to run yet; idling.\n",
-		  (pmm_free_count() * PAGE_SIZE) >> 20);
 	if (cmdline_has("poweroff"))
 		arch_poweroff(0);
+
+	/* Become the first user process. */
+	char init[128] = "/sbin/init";
+	cmdline_get("init", init, sizeof(init));
+	pr_notice("Cairn is up: %lu MiB free; starting %s\n", (pmm_free_count() * PAGE_SIZE) >> 20,
+		  init);
+	char *argv[] = { init, NULL };
+	int err = process_start_init(init, argv);
+	if (err == 0)
+		arch_enter_user(current->user_frame);
+	pr_err("init: cannot run %s (error %d); the system is idle\n", init, err);
 }
 
 __noreturn void kernel_main(void)

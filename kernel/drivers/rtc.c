@@ -91,3 +91,8 @@ uint64_t clock_realtime_sec(void)
 {
 	return boot_epoch + (clock_monotonic_ns() - boot_epoch_ns) / NSEC_PER_SEC;
 }
+
+uint64_t clock_realtime_ns(void)
+{
+	return boot_epoch * NSEC_PER_SEC + (clock_monotonic_ns() - boot_epoch_ns);
+}

@@ -11,6 +11,8 @@
 uint64_t clock_monotonic_ns(void);
 /* Seconds since the Unix epoch, from the CMOS clock at boot plus uptime. */
 uint64_t clock_realtime_sec(void);
+/* Nanoseconds since the Unix epoch. */
+uint64_t clock_realtime_ns(void);
 /* Timer interrupts since boot on the boot CPU. */
 extern volatile uint64_t jiffies;
 /* Busy-waits at least ns nanoseconds (uses the calibrated TSC). */

@@ -17,6 +17,8 @@
 #include <arch/cpu.h>
 #include <arch/platform.h>
 #include <errno.h>
+#include <mm/vm.h>
+#include <proc/process.h>
 #include <proc/sched.h>
 #include <spinlock.h>
 #include <time.h>
@@ -154,6 +156,8 @@ void schedule(void)
 		c->cur = next;
 		if (prev->state == TASK_DEAD)
 			dead_task[c->id] = prev;
+		if (next->proc && next->proc->mm)
+			mm_activate(next->proc->mm);
 		arch_context_switch_prepare(prev, next);
 		switch_context(&prev->ksp, next->ksp);
 		reap_dead();
@@ -246,4 +250,21 @@ void sched_idle_loop(void)
 		}
 		arch_idle_wait();
 	}
+}
+
+void sched_timer_arm(struct task *t, uint64_t deadline_ns)
+{
+	unsigned long flags = spin_lock_irqsave(&sleepers_lock);
+	t->wake_at = deadline_ns;
+	if (list_empty(&t->timer_link))
+		list_add_tail(&t->timer_link, &sleepers);
+	spin_unlock_irqrestore(&sleepers_lock, flags);
+}
+
+void sched_timer_cancel(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&sleepers_lock);
+	list_del(&t->timer_link);
+	t->wake_at = 0;
+	spin_unlock_irqrestore(&sleepers_lock, flags);
 }

@@ -6,6 +6,7 @@
 #include <arch/mmu.h>
 #include <errno.h>
 #include <lib/string.h>
+#include <mm/kstack.h>
 #include <mm/pmm.h>
 #include <mm/slab.h>
 #include <proc/sched.h>
@@ -33,12 +34,11 @@ struct task *task_alloc(const char *name)
 	struct task *t = kzalloc(sizeof(*t));
 	if (!t)
 		return NULL;
-	phys_addr_t stack = pmm_alloc_pages(KSTACK_ORDER);
-	if (!stack) {
+	t->kstack = kstack_alloc();
+	if (!t->kstack) {
 		kfree(t);
 		return NULL;
 	}
-	t->kstack = phys_to_virt(stack);
 	t->tid = task_alloc_tid();
 	t->state = TASK_UNINTERRUPTIBLE;
 	strlcpy(t->comm, name, sizeof(t->comm));
@@ -57,7 +57,7 @@ void task_free(struct task *t)
 	unsigned long flags = spin_lock_irqsave(&all_tasks_lock);
 	list_del(&t->all_link);
 	spin_unlock_irqrestore(&all_tasks_lock, flags);
-	pmm_free_pages(virt_to_phys(t->kstack), KSTACK_ORDER);
+	kstack_free(t->kstack);
 	kfree(t);
 }
 

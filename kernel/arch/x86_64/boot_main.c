@@ -21,6 +21,7 @@
 #include <time.h>
 
 int multiboot2_parse(uint32_t magic, phys_addr_t info);
+void arch_syscall_init_cpu(void);
 void timer_calibrate(void);
 void rtc_init(void);
 
@@ -38,6 +39,7 @@ void arch_cpu_init(void)
 	arch_fpu_cpu_init();
 	gdt_init_cpu(0);
 	idt_init();
+	arch_syscall_init_cpu();
 	pr_info("cpu: %s %s, NX %s, 1G pages %s, SMEP %s, SMAP %s\n", cpu_features.vendor,
 		cpu_features.brand, cpu_features.nx ? "yes" : "no",
 		cpu_features.pdpe1gb ? "yes" : "no", cpu_features.smep ? "yes" : "no",

@@ -8,6 +8,7 @@
 #include <arch/context.h>
 #include <arch/cpu.h>
 #include <arch/percpu.h>
+#include <arch/segments.h>
 #include <arch/trap.h>
 #include <lib/string.h>
 #include <proc/task.h>
@@ -78,4 +79,28 @@ void arch_context_switch_prepare(struct task *prev, struct task *next)
 		c->kernel_rsp = stack_top(next);
 		c->tss.rsp[0] = stack_top(next);
 	}
+}
+
+void arch_user_frame_reset(struct trap_frame *tf, uintptr_t entry, uintptr_t sp)
+{
+	memset(tf, 0, sizeof(*tf));
+	tf->rip = entry;
+	tf->rsp = sp;
+	tf->cs = SEL_UCODE;
+	tf->ss = SEL_UDATA;
+	tf->rflags = 0x202; /* IF */
+}
+
+struct trap_frame *arch_task_user_frame(struct task *t)
+{
+	return (struct trap_frame *)stack_top(t) - 1;
+}
+
+void arch_enter_user(struct trap_frame *tf)
+{
+	__asm__ volatile("cli\n"
+			 "mov %0, %%rsp\n"
+			 "jmp trap_exit" ::"r"(tf)
+			 : "memory");
+	__builtin_unreachable();
 }

@@ -54,6 +54,8 @@ isr_common:
 global trap_exit
 trap_exit:
 	; rsp points at a struct trap_frame; return to whatever it describes.
+	; Interrupts stay off from here: after swapgs the kernel's GS is gone.
+	cli
 	test qword [rsp + 18 * 8], 3
 	jz .to_kernel
 	swapgs

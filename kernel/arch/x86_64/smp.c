@@ -24,6 +24,8 @@
 #include <time.h>
 
 #define TRAMP_BASE 0x8000UL
+
+void arch_syscall_init_cpu(void);
 #define AP_STACK_ORDER 2 /* 16 KiB */
 
 struct trampoline_params {
@@ -78,6 +80,7 @@ static __noreturn void ap_entry(struct cpu *c)
 	gdt_init_cpu(c->id);
 	task_init_idle(c->id);
 	idt_load();
+	arch_syscall_init_cpu();
 	lapic_init_ap();
 	c->apic_id = lapic_id();
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);

@@ -7,7 +7,14 @@
  */
 #include <arch/apic.h>
 #include <arch/cpu.h>
+#include <arch/mmu.h>
+#include <arch/percpu.h>
 #include <arch/trap.h>
+#include <errno.h>
+#include <mm/vm.h>
+#include <proc/process.h>
+#include <proc/signal.h>
+#include <uapi/signal.h>
 #include <irq.h>
 #include <panic.h>
 #include <printk.h>
@@ -49,6 +56,14 @@ static const char *const exception_names[32] = {
 
 extern const struct extable_entry __extable_start[], __extable_end[];
 
+static bool extable_has(uintptr_t ip)
+{
+	for (const struct extable_entry *e = __extable_start; e < __extable_end; e++)
+		if (e->fault_ip == ip)
+			return true;
+	return false;
+}
+
 bool extable_fixup(struct trap_frame *tf)
 {
 	for (const struct extable_entry *e = __extable_start; e < __extable_end; e++) {
@@ -83,10 +98,80 @@ static __noreturn void kernel_exception(struct trap_frame *tf)
 	panic_frame(tf, "%s", name);
 }
 
+/* The signal a user-mode exception raises. */
+static int exception_signal(uint64_t vec)
+{
+	switch (vec) {
+	case VEC_DE:
+	case 16: /* x87 */
+	case 19: /* SIMD */
+		return SIGFPE;
+	case VEC_DB:
+	case VEC_BP:
+		return SIGTRAP;
+	case VEC_UD:
+		return SIGILL;
+	case 17: /* alignment check */
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+static unsigned fault_access(uint64_t error)
+{
+	if (error & 16)
+		return VM_FAULT_EXEC;
+	return (error & 2) ? VM_FAULT_WRITE : VM_FAULT_READ;
+}
+
+/* A fault in user mode: resolved by the memory manager, or a signal. */
+static void user_exception(struct trap_frame *tf)
+{
+	struct task *t = current;
+	uint64_t vec = tf->vector;
+	t->user_frame = tf;
+	arch_irq_enable();
+	if (vec == VEC_PF) {
+		uintptr_t addr = read_cr2();
+		int err = t->proc && t->proc->mm ? vm_fault(t->proc->mm, addr, fault_access(tf->error))
+						 : -EFAULT;
+		if (err == 0)
+			goto out;
+		pr_debug("pid %d: page fault at %lx (rip %lx), signal\n", t->proc ? t->proc->pid : 0,
+			 addr, tf->rip);
+		signal_force(t, err == -EFAULT ? SIGSEGV : SIGBUS);
+		goto out;
+	}
+	signal_force(t, exception_signal(vec));
+out:
+	return_to_user(tf);
+}
+
+/*
+ * A uaccess instruction (one listed in the fixup table) touched a user page
+ * that is not there yet: fault it in like a user access. Any other kernel
+ * access to user memory is a bug and is not helped.
+ */
+static bool kernel_user_fault(struct trap_frame *tf)
+{
+	uintptr_t addr = read_cr2();
+	struct task *t = cpus[0].self ? current : NULL;
+	if (!t || !t->proc || !t->proc->mm || addr >= USER_TOP || !extable_has(tf->rip))
+		return false;
+	return vm_fault(t->proc->mm, addr, fault_access(tf->error)) == 0;
+}
+
 void trap_dispatch(struct trap_frame *tf)
 {
 	uint64_t vec = tf->vector;
+	if (vec < 32 && (tf->cs & 3) && vec != VEC_NMI && vec != VEC_MC && vec != VEC_DF) {
+		user_exception(tf);
+		return;
+	}
 	if (vec < 32) {
+		if (vec == VEC_PF && kernel_user_fault(tf))
+			return;
 		if (vec == VEC_BP) {
 			trap_breakpoints++;
 			pr_info("breakpoint at %016lx, continuing\n", tf->rip - 1);
@@ -111,4 +196,6 @@ void trap_dispatch(struct trap_frame *tf)
 	if (vec == VEC_IPI_HALT)
 		cpu_halt_forever();
 	irq_dispatch((unsigned)vec);
+	if (tf->cs & 3)
+		return_to_user(tf);
 }

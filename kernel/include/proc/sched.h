@@ -22,6 +22,9 @@ bool sched_need_resched(void);
 /* Sleeps for ns nanoseconds (interruptible by signals). Returns 0 or -EINTR. */
 int sched_sleep_ns(uint64_t ns);
 void sched_yield(void);
+/* Wakes t (if sleeping) at the given monotonic time; cancel when done waiting. */
+void sched_timer_arm(struct task *t, uint64_t deadline_ns);
+void sched_timer_cancel(struct task *t);
 /* Number of runnable tasks on all run queues (for /proc/loadavg and tests). */
 unsigned sched_nr_running(void);
 /* Runs this CPU's idle task: schedules whatever becomes runnable, halts otherwise. */

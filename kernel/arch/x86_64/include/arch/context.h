@@ -18,6 +18,12 @@ void arch_context_init_user(struct task *t, const struct trap_frame *frame);
 void arch_fpu_init(struct task *t);
 /* Called just before switching from prev to next: FPU, TSS and FS base. */
 void arch_context_switch_prepare(struct task *prev, struct task *next);
+/* Points a user frame at a new program: rip, rsp, default flags, other registers zero. */
+void arch_user_frame_reset(struct trap_frame *tf, uintptr_t entry, uintptr_t sp);
+/* Leaves the kernel for user mode with the registers in tf (on this task's kernel stack). */
+__noreturn void arch_enter_user(struct trap_frame *tf);
+/* The trap frame slot at the top of t's kernel stack. */
+struct trap_frame *arch_task_user_frame(struct task *t);
 /* Enables the FPU/SSE for user programs on this CPU. */
 void arch_fpu_cpu_init(void);
 

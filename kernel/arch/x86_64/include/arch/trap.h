@@ -35,6 +35,8 @@ struct trap_frame {
 
 /* Called from isr.asm with interrupts off. */
 void trap_dispatch(struct trap_frame *tf);
+/* Pending work before any return to user mode: rescheduling and signals. */
+void return_to_user(struct trap_frame *tf);
 
 void gdt_init_cpu(unsigned cpu);
 void idt_init(void);

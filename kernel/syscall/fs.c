@@ -1,0 +1,245 @@
+/*
+ * File system calls, part one: opening, closing, reading, writing, seeking,
+ * duplicating descriptors and pipes. The handlers are thin: they check
+ * arguments, copy from and to user memory, and call the VFS. Stat, directory
+ * listing and the working directory are in fs_stat.c.
+ */
+#include <errno.h>
+#include <fs/fdtable.h>
+#include <fs/vfs.h>
+#include <ipc/pipe.h>
+#include <mm/slab.h>
+#include <uaccess.h>
+#include <uapi/uio.h>
+
+#include "fs_common.h"
+
+#define SSIZE_MAX ((size_t)INT64_MAX)
+/* The most one read or write moves, as in Linux: INT_MAX rounded down to a page. */
+#define MAX_RW_COUNT ((size_t)0x7ffff000)
+
+long sys_read(int fd, void *buf, size_t count)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	count = MIN(count, MAX_RW_COUNT);
+	struct uio u = uio_user(buf, count);
+	long r;
+	if (!file_readable(f))
+		r = -EBADF;
+	else if (!user_range_ok((uintptr_t)buf, count))
+		r = -EFAULT;
+	else
+		r = vfs_read(f, &u);
+	file_put(f);
+	return r;
+}
+
+long sys_write(int fd, const void *buf, size_t count)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	count = MIN(count, MAX_RW_COUNT);
+	struct uio u = uio_user((void *)buf, count);
+	long r;
+	if (!file_writable(f))
+		r = -EBADF;
+	else if (!user_range_ok((uintptr_t)buf, count))
+		r = -EFAULT;
+	else
+		r = vfs_write(f, &u);
+	file_put(f);
+	return r;
+}
+
+/*
+ * readv/writev: the vectors are copied in, checked (a total above SSIZE_MAX
+ * is -EINVAL; the transfer stops at MAX_RW_COUNT), then moved one by one
+ * until one comes up short.
+ */
+static long rw_vector(int fd, const struct iovec *uiov, int iovcnt, bool write)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	struct iovec *iov = NULL;
+	size_t total = 0, done = 0;
+	long r;
+
+	if (write ? !file_writable(f) : !file_readable(f)) {
+		r = -EBADF;
+		goto out_put;
+	}
+	if (iovcnt < 0 || iovcnt > UIO_MAXIOV) {
+		r = -EINVAL;
+		goto out_put;
+	}
+	r = -ENOMEM;
+	iov = kmalloc((size_t)iovcnt * sizeof(*iov));
+	if (!iov)
+		goto out_put;
+	r = copy_from_user(iov, uiov, (size_t)iovcnt * sizeof(*iov));
+	if (r < 0)
+		goto out_free;
+	for (int i = 0; i < iovcnt; i++) {
+		if (iov[i].iov_len > SSIZE_MAX - total) {
+			r = -EINVAL;
+			goto out_free;
+		}
+		total += iov[i].iov_len;
+		if (!user_range_ok((uintptr_t)iov[i].iov_base, iov[i].iov_len)) {
+			r = -EFAULT;
+			goto out_free;
+		}
+	}
+	r = 0;
+	for (int i = 0; i < iovcnt && done < MAX_RW_COUNT; i++) {
+		size_t want = MIN(iov[i].iov_len, MAX_RW_COUNT - done);
+		if (!want)
+			continue;
+		struct uio u = uio_user(iov[i].iov_base, want);
+		r = write ? vfs_write(f, &u) : vfs_read(f, &u);
+		if (r < 0)
+			break;
+		done += (size_t)r;
+		if ((size_t)r < want)
+			break;
+	}
+	if (done)
+		r = (long)done;
+out_free:
+	kfree(iov);
+out_put:
+	file_put(f);
+	return r;
+}
+
+long sys_readv(int fd, const struct iovec *iov, int iovcnt)
+{
+	return rw_vector(fd, iov, iovcnt, false);
+}
+
+long sys_writev(int fd, const struct iovec *iov, int iovcnt)
+{
+	return rw_vector(fd, iov, iovcnt, true);
+}
+
+long sys_openat(int dirfd, const char *upath, int flags, unsigned int mode)
+{
+	struct fdtable *files = fs_files();
+	struct inode *base;
+	struct file *f;
+	char *path;
+
+	if (!files)
+		return -EMFILE;
+	/* FIXME: O_TMPFILE needs unnamed inodes; O_PATH is treated as a plain open. */
+	if ((flags & __O_TMPFILE) == __O_TMPFILE)
+		return -EOPNOTSUPP;
+	long r = fs_copy_path(upath, &path);
+	if (r < 0)
+		return r;
+	r = fs_dirfd_base(dirfd, path, &base);
+	if (r < 0)
+		goto out_free;
+	r = vfs_open_at(base, path, flags, mode, &f);
+	inode_put(base);
+	if (r < 0)
+		goto out_free;
+	r = fd_install(files, f, 0, flags & O_CLOEXEC);
+	if (r < 0)
+		file_put(f);
+out_free:
+	kfree(path);
+	return r;
+}
+
+long sys_open(const char *path, int flags, unsigned int mode)
+{
+	return sys_openat(AT_FDCWD, path, flags, mode);
+}
+
+long sys_close(int fd)
+{
+	struct fdtable *files = fs_files();
+	return files ? fd_close(files, fd) : -EBADF;
+}
+
+long sys_lseek(int fd, long offset, int whence)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	long r = vfs_lseek(f, offset, whence);
+	file_put(f);
+	return r;
+}
+
+long sys_dup(int oldfd)
+{
+	struct fdtable *files = fs_files();
+	struct file *f = fs_fd_get(oldfd);
+	if (!f)
+		return -EBADF;
+	int fd = fd_install(files, f, 0, false);
+	if (fd < 0)
+		file_put(f);
+	return fd;
+}
+
+long sys_dup2(int oldfd, int newfd)
+{
+	struct fdtable *files = fs_files();
+	struct file *f = fs_fd_get(oldfd);
+	if (!f)
+		return -EBADF;
+	if (oldfd == newfd) {
+		file_put(f);
+		return newfd;
+	}
+	int fd = fd_install_at(files, f, newfd, false);
+	if (fd < 0)
+		file_put(f);
+	return fd;
+}
+
+long sys_pipe2(int *ufds, int flags)
+{
+	struct fdtable *files = fs_files();
+	struct file *rd, *wr;
+	int fds[2];
+
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
+	if (!files)
+		return -EMFILE;
+	int err = pipe_create(flags & O_NONBLOCK, &rd, &wr);
+	if (err)
+		return err;
+	bool cloexec = flags & O_CLOEXEC;
+	fds[0] = fd_install(files, rd, 0, cloexec);
+	if (fds[0] < 0) {
+		file_put(rd);
+		file_put(wr);
+		return fds[0];
+	}
+	fds[1] = fd_install(files, wr, 0, cloexec);
+	if (fds[1] < 0) {
+		fd_close(files, fds[0]);
+		file_put(wr);
+		return fds[1];
+	}
+	if (copy_to_user(ufds, fds, sizeof(fds)) < 0) {
+		fd_close(files, fds[0]);
+		fd_close(files, fds[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+long sys_pipe(int *fds)
+{
+	return sys_pipe2(fds, 0);
+}

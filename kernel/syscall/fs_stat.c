@@ -1,0 +1,177 @@
+/*
+ * File system calls, part two: stat and friends, directory listing, and the
+ * working directory.
+ */
+#include <errno.h>
+#include <fs/vfs.h>
+#include <lib/string.h>
+#include <mm/slab.h>
+#include <proc/process.h>
+#include <uaccess.h>
+#include <uapi/dirent.h>
+
+#include "fs_common.h"
+
+/* getdents64 fills at most this much per call through a kernel buffer. */
+#define GETDENTS_MAX_BUF (64 * 1024)
+
+static long stat_to_user(struct inode *inode, struct stat *ubuf)
+{
+	struct stat st;
+	vfs_stat(inode, &st);
+	return copy_to_user(ubuf, &st, sizeof(st));
+}
+
+long sys_fstat(int fd, struct stat *statbuf)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	long r = f->inode ? stat_to_user(f->inode, statbuf) : -EBADF;
+	file_put(f);
+	return r;
+}
+
+long sys_newfstatat(int dirfd, const char *upath, struct stat *statbuf, int flags)
+{
+	struct inode *base, *inode;
+	char *path;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+		return -EINVAL;
+	long r = fs_copy_path(upath, &path);
+	if (r < 0)
+		return r;
+	if (!path[0] && (flags & AT_EMPTY_PATH)) {
+		/* The file dirfd refers to, whatever its type. */
+		kfree(path);
+		if (dirfd != AT_FDCWD)
+			return sys_fstat(dirfd, statbuf);
+		inode = vfs_current_cwd();
+		if (!inode)
+			return -ENOENT;
+		r = stat_to_user(inode, statbuf);
+		inode_put(inode);
+		return r;
+	}
+	r = fs_dirfd_base(dirfd, path, &base);
+	if (r < 0)
+		goto out_free;
+	r = vfs_lookup_at(base, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode);
+	inode_put(base);
+	if (r < 0)
+		goto out_free;
+	r = stat_to_user(inode, statbuf);
+	inode_put(inode);
+out_free:
+	kfree(path);
+	return r;
+}
+
+long sys_stat(const char *path, struct stat *statbuf)
+{
+	return sys_newfstatat(AT_FDCWD, path, statbuf, 0);
+}
+
+/* Packs linux_dirent64 records into a kernel buffer. */
+struct getdents_buf {
+	struct dir_context ctx;
+	char *buf;
+	size_t size, used;
+	struct dirent64 *prev; /* its d_off is known when the next entry comes */
+	bool full;
+};
+
+static bool getdents_actor(struct dir_context *ctx, const char *name, size_t namelen, uint64_t ino,
+                           unsigned type)
+{
+	struct getdents_buf *g = container_of(ctx, struct getdents_buf, ctx);
+	size_t reclen = ALIGN_UP(offsetof(struct dirent64, d_name) + namelen + 1, 8);
+	if (reclen > g->size - g->used) {
+		g->full = true;
+		return false;
+	}
+	if (g->prev)
+		g->prev->d_off = ctx->pos;
+	struct dirent64 *d = (struct dirent64 *)(g->buf + g->used);
+	memset(d, 0, reclen);
+	d->d_ino = ino;
+	d->d_off = 0;
+	d->d_reclen = (unsigned short)reclen;
+	d->d_type = (unsigned char)type;
+	memcpy(d->d_name, name, namelen);
+	g->prev = d;
+	g->used += reclen;
+	return true;
+}
+
+long sys_getdents64(int fd, struct dirent64 *dirp, unsigned int count)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	struct getdents_buf g = {
+	    .ctx.actor = getdents_actor,
+	    .size = MIN((size_t)count, (size_t)GETDENTS_MAX_BUF),
+	};
+	long r = -ENOMEM;
+	g.buf = kmalloc(g.size);
+	if (!g.buf)
+		goto out_put;
+	r = vfs_readdir(f, &g.ctx);
+	if (g.prev)
+		g.prev->d_off = g.ctx.pos;
+	if (r < 0 && !g.used)
+		goto out_free;
+	if (!g.used && g.full) {
+		r = -EINVAL; /* not even one entry fits */
+		goto out_free;
+	}
+	r = copy_to_user(dirp, g.buf, g.used);
+	if (r == 0)
+		r = (long)g.used;
+out_free:
+	kfree(g.buf);
+out_put:
+	file_put(f);
+	return r;
+}
+
+long sys_getcwd(char *buf, size_t size)
+{
+	struct inode *cwd = vfs_current_cwd();
+	if (!cwd)
+		return -ENOENT;
+	long r = -ENOMEM;
+	char *kbuf = kmalloc(PATH_MAX);
+	if (!kbuf)
+		goto out_put;
+	r = vfs_path_of(cwd, kbuf, MIN(size, (size_t)PATH_MAX));
+	if (r > 0 && copy_to_user(buf, kbuf, (size_t)r) < 0)
+		r = -EFAULT;
+	kfree(kbuf);
+out_put:
+	inode_put(cwd);
+	return r;
+}
+
+long sys_chdir(const char *upath)
+{
+	struct process *proc = current_proc();
+	struct inode *dir;
+	char *path;
+
+	long r = fs_copy_path(upath, &path);
+	if (r < 0)
+		return r;
+	r = vfs_lookup(path, LOOKUP_FOLLOW, &dir);
+	kfree(path);
+	if (r < 0)
+		return r;
+	if (!S_ISDIR(dir->mode))
+		r = -ENOTDIR;
+	else if (proc)
+		vfs_set_cwd(proc, dir);
+	inode_put(dir);
+	return r;
+}
