@@ -24,6 +24,7 @@
 #include <version.h>
 
 void crash_test(const char *kind);
+void ata_init(void);
 
 static void *slab_pages_alloc(unsigned order)
 {
@@ -48,6 +49,7 @@ static const struct slab_backend slab_backend = {
 static void kernel_init_thread(void *arg)
 {
 	char buf[64];
+	ata_init();
 	vfs_init();
 	initrd_load_boot_module();
 	if (cmdline_get("crash", buf, sizeof(buf)))

@@ -91,7 +91,7 @@ long do_clone(unsigned long flags, unsigned long newsp, int *parent_tid, int *ch
 
 	struct task *t = task_alloc(me->comm);
 	if (!t)
-		return -ENOMEM;
+		return -EAGAIN;
 	t->nice = me->nice;
 	t->sig_blocked = me->sig_blocked;
 	t->fs_base = (flags & CLONE_SETTLS) ? tls : me->fs_base;

@@ -15,6 +15,7 @@
 #include <printk.h>
 
 static int next_tid = 1;
+static unsigned nr_tasks;
 static struct spinlock tid_lock = SPINLOCK_INIT("tid");
 static struct task idle_tasks[MAX_CPUS];
 LIST_HEAD(all_tasks);
@@ -29,8 +30,23 @@ int task_alloc_tid(void)
 	return tid;
 }
 
+/*
+ * The most tasks the system runs at once, whoever owns them: their kernel
+ * stacks may take at most a quarter of memory. This is what stops a fork
+ * bomb started by root, whom RLIMIT_NPROC does not bind.
+ */
+unsigned task_limit(void)
+{
+	uint64_t pages = pmm_total_count() / 4 / (KSTACK_SIZE / PAGE_SIZE + 1);
+	return (unsigned)MIN(MAX(pages, 64UL), 32768UL);
+}
+
 struct task *task_alloc(const char *name)
 {
+	if (nr_tasks >= task_limit()) {
+		pr_warn("task: limit of %u tasks reached\n", task_limit());
+		return NULL;
+	}
 	struct task *t = kzalloc(sizeof(*t));
 	if (!t)
 		return NULL;
@@ -48,6 +64,7 @@ struct task *task_alloc(const char *name)
 	arch_fpu_init(t);
 	unsigned long flags = spin_lock_irqsave(&all_tasks_lock);
 	list_add_tail(&t->all_link, &all_tasks);
+	nr_tasks++;
 	spin_unlock_irqrestore(&all_tasks_lock, flags);
 	return t;
 }
@@ -56,6 +73,7 @@ void task_free(struct task *t)
 {
 	unsigned long flags = spin_lock_irqsave(&all_tasks_lock);
 	list_del(&t->all_link);
+	nr_tasks--;
 	spin_unlock_irqrestore(&all_tasks_lock, flags);
 	kstack_free(t->kstack);
 	kfree(t);

@@ -76,7 +76,9 @@ struct task *kthread_create(void (*fn)(void *), void *arg, const char *name);
 /* Ends the calling kernel thread. */
 __noreturn void kthread_exit(void);
 
-/* Allocates a task with a kernel stack (not yet runnable). */
+/* The system-wide limit on tasks (see task.c). */
+unsigned task_limit(void);
+/* Allocates a task with a kernel stack (not yet runnable); NULL at the limit or out of memory. */
 struct task *task_alloc(const char *name);
 void task_free(struct task *t);
 /* Turns the boot context of this CPU into its idle task. */
