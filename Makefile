@@ -38,8 +38,12 @@ kernel: toolchain
 rootfs: kernel
 	@$(TOP)/rootfs/mkroot.sh $(BUILD)/rootfs
 
-image: kernel rootfs
-	@$(TOP)/boot/mkimage.sh $(KERNEL) $(BUILD)/rootfs $(IMAGE)
+# The user-space test programs and their /sbin/init, packed as the initrd.
+initrd: toolchain
+	@$(MAKE) --no-print-directory -s -C tests/user BUILD=$(BUILD) CROSS=$(CROSS)
+
+image: kernel rootfs initrd
+	@$(TOP)/boot/mkimage.sh $(KERNEL) $(BUILD)/rootfs $(IMAGE) $(BUILD)/initrd.cpio
 
 # Boots the image; KARGS="..." appends kernel arguments (written to /grub/extra.cfg).
 run: image
@@ -65,4 +69,4 @@ test: image host-tests
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps toolchain kernel rootfs image run debug host-tests test clean
+.PHONY: all deps toolchain kernel rootfs initrd image run debug host-tests test clean

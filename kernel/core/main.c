@@ -25,6 +25,7 @@
 
 void crash_test(const char *kind);
 void ata_init(void);
+void rootfs_mount(void);
 
 static void *slab_pages_alloc(unsigned order)
 {
@@ -52,6 +53,7 @@ static void kernel_init_thread(void *arg)
 	ata_init();
 	vfs_init();
 	initrd_load_boot_module();
+	rootfs_mount();
 	if (cmdline_get("crash", buf, sizeof(buf)))
 		crash_test(buf);
 	if (cmdline_get("ktest", buf, sizeof(buf))) {

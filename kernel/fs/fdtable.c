@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fs/fdtable.h>
+#include <proc/process.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 #include <mm/slab.h>
@@ -111,13 +112,25 @@ static int table_grow(struct fdtable *t, unsigned want)
 	return 0;
 }
 
+/* The number of descriptors the calling process may have (RLIMIT_NOFILE). */
+static unsigned fd_limit(void)
+{
+	struct process *p = current_proc();
+	if (!p || p->rlimits[RLIMIT_NOFILE].rlim_cur >= FDTABLE_MAX)
+		return FDTABLE_MAX;
+	return (unsigned)p->rlimits[RLIMIT_NOFILE].rlim_cur;
+}
+
 int fd_install(struct fdtable *t, struct file *file, int min_fd, bool cloexec)
 {
+	unsigned limit = fd_limit();
 	if (min_fd < 0 || min_fd >= FDTABLE_MAX)
 		return -EINVAL;
+	if ((unsigned)min_fd >= limit)
+		return -EMFILE;
 	for (;;) {
 		spin_lock(&t->lock);
-		for (unsigned fd = min_fd; fd < t->capacity; fd++) {
+		for (unsigned fd = min_fd; fd < t->capacity && fd < limit; fd++) {
 			if (!t->files[fd]) {
 				t->files[fd] = file;
 				bit_assign(t->cloexec, fd, cloexec);
@@ -127,7 +140,7 @@ int fd_install(struct fdtable *t, struct file *file, int min_fd, bool cloexec)
 		}
 		unsigned cap = t->capacity;
 		spin_unlock(&t->lock);
-		if (cap >= FDTABLE_MAX)
+		if (cap >= limit)
 			return -EMFILE;
 		int err = table_grow(t, MAX(cap * 2, (unsigned)min_fd + 1));
 		if (err)
@@ -137,7 +150,7 @@ int fd_install(struct fdtable *t, struct file *file, int min_fd, bool cloexec)
 
 int fd_install_at(struct fdtable *t, struct file *file, int fd, bool cloexec)
 {
-	if (fd < 0 || fd >= FDTABLE_MAX)
+	if (fd < 0 || fd >= FDTABLE_MAX || (unsigned)fd >= fd_limit())
 		return -EBADF;
 	for (;;) {
 		spin_lock(&t->lock);

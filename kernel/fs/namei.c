@@ -10,6 +10,7 @@
  * search permission on each directory).
  */
 #include <errno.h>
+#include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 #include <mm/slab.h>
@@ -219,10 +220,13 @@ static int walk(struct walk *w, struct vfs_parent *parent)
 			continue;
 		}
 
+		if (!strcmp(name, "..")) /* leave a mounted filesystem through its mount point */
+			w->cur = mount_cross_up(w->cur);
 		struct inode *child;
 		int err = dir_lookup(w->cur, name, &child);
 		if (err)
 			return err;
+		child = mount_cross_down(child);
 		if (S_ISLNK(child->mode) && (!last || trailing || (w->flags & LOOKUP_FOLLOW))) {
 			err = splice_symlink(w, child, end);
 			inode_put(child);

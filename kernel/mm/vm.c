@@ -6,6 +6,7 @@
 #include <fs/vfs.h>
 #include <lib/string.h>
 #include <mm/page.h>
+#include <mm/shmem.h>
 #include <mm/slab.h>
 #include <mm/vm.h>
 #include <printk.h>
@@ -214,6 +215,9 @@ long vm_mmap(struct mm *mm, uintptr_t addr, size_t len, unsigned prot, unsigned 
 		return -EINVAL;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
+	/* As in Linux, MAP_SHARED_VALIDATE is for files only. */
+	if ((flags & MAP_ANONYMOUS) && type == MAP_SHARED_VALIDATE)
+		return -EINVAL;
 	size_t plen = ALIGN_UP(len, PAGE_SIZE);
 	if (plen < len || plen > USER_TOP)
 		return -ENOMEM;
@@ -261,8 +265,18 @@ long vm_mmap(struct mm *mm, uintptr_t addr, size_t len, unsigned prot, unsigned 
 		else if (!(start = find_gap(mm, plen)))
 			return -ENOMEM;
 	}
+	/* Shared anonymous memory is a shared mapping of a fresh, unnamed file. */
+	struct file *anon = NULL;
+	if (shared && (flags & MAP_ANONYMOUS)) {
+		anon = shmem_file_create(plen);
+		if (IS_ERR(anon))
+			return PTR_ERR(anon);
+		file = anon;
+	}
 	unsigned vflags = (shared ? VMA_SHARED : 0) | ((flags & MAP_GROWSDOWN) ? VMA_GROWSDOWN : 0);
 	long r = map_area(mm, start, plen, prot, vflags, file, off, file ? (uint64_t)plen : 0);
+	if (anon)
+		file_put(anon); /* the area holds its own reference */
 	if (r >= 0 && (flags & MAP_POPULATE)) {
 		for (uintptr_t va = start; va < start + plen; va += PAGE_SIZE)
 			(void)vm_fault(mm, va, VM_FAULT_READ);
@@ -328,6 +342,8 @@ uintptr_t vm_brk(struct mm *mm, uintptr_t newbrk)
 {
 	if (newbrk < mm->brk_start)
 		return mm->brk;
+	if (newbrk > USER_TOP - PAGE_SIZE)
+		return mm->brk; /* and rounding up below cannot wrap */
 	uintptr_t old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
 	uintptr_t new_end = ALIGN_UP(newbrk, PAGE_SIZE);
 	if (new_end > old_end) {

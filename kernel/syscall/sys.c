@@ -69,6 +69,8 @@ long sys_prlimit64(int pid, unsigned int resource, const struct rlimit *new_rlim
 
 long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
 {
+	if (!rlim)
+		return -EFAULT;
 	return sys_prlimit64(0, resource, NULL, rlim);
 }
 

@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""The image boots through GRUB to the kernel banner on serial and on VGA."""
+"""The image boots through GRUB to the kernel banner on serial and on VGA.
+
+It boots without the initrd (noinitrd), so the ext2 partition becomes the
+root filesystem and, with no /sbin/init there yet, the boot messages stay on
+the screen to be read.
+"""
 import os
 import sys
 
@@ -8,13 +13,16 @@ from cairnvm import VM, VMError, Tap  # noqa: E402
 
 t = Tap()
 try:
-    with VM(timeout=90) as vm:
+    with VM(kargs='noinitrd', timeout=90) as vm:
         m = vm.wait_for(r'Cairn \S+ x86_64[^\n]*', timeout=60)
         banner = m.group(0).strip()
         t.ok(True, 'serial shows the kernel banner: %s' % banner)
         vm.wait_for(r'Cairn is up', timeout=60)
         t.ok('cmdline: root=/dev/sda2 console=ttyS0' in vm.output,
              'the kernel command line comes from grub.cfg', vm.tail())
+        t.ok('rootfs: /dev/sda2 (ext2) is the root filesystem' in vm.output and
+             'devices (ramfs) mounted on /dev' in vm.output,
+             'root= mounts the ext2 partition as / with the device nodes on /dev', vm.tail())
         screen = vm.read_vga_text()
         t.ok(any(banner in line for line in screen), 'VGA text screen shows the banner',
              '\n'.join(screen))

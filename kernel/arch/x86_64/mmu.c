@@ -36,9 +36,14 @@ static inline unsigned index_at(uintptr_t va, int level)
 	return (va >> level_shift[level]) & 511;
 }
 
+/*
+ * Drops a stale translation. Kernel mappings are shared by every address
+ * space, so they are flushed whichever space is active. FIXME: other CPUs
+ * need a shootdown IPI once they run tasks; today they only idle.
+ */
 static void tlb_flush_page(struct mmu_space *s, uintptr_t va)
 {
-	if (s->pml4 == (read_cr3() & PTE_ADDR_MASK))
+	if (s == &kernel_space || s->pml4 == (read_cr3() & PTE_ADDR_MASK))
 		invlpg(va);
 }
 
