@@ -1,7 +1,10 @@
 /*
  * Signal sending and default actions (see proc/signal.h).
  */
+#include <arch/signal.h>
+#include <arch/trap.h>
 #include <errno.h>
+#include <lib/string.h>
 #include <printk.h>
 #include <proc/process.h>
 #include <proc/sched.h>
@@ -54,6 +57,14 @@ int signal_send(struct process *p, int sig)
 	return 0;
 }
 
+void signal_force_fault(struct task *t, int sig, int code, uint64_t addr)
+{
+	t->fault_sig = sig;
+	t->fault_code = code;
+	t->fault_addr = addr;
+	signal_force(t, sig);
+}
+
 void signal_force(struct task *t, int sig)
 {
 	t->sig_blocked &= ~SIGMASK(sig);
@@ -65,9 +76,29 @@ void signal_force(struct task *t, int sig)
 	t->sig_pending |= SIGMASK(sig);
 }
 
+/* System calls that are never restarted after a handler (they report EINTR). */
+static bool no_restart(uint64_t nr)
+{
+	return nr == 34 /* pause */ || nr == 35 /* nanosleep */ || nr == 130 /* rt_sigsuspend */ ||
+	       nr == 230 /* clock_nanosleep */;
+}
+
+/*
+ * If tf is a system call interrupted by a signal, arranges for it to run
+ * again on return to user mode (the signal was ignored, or its handler asked
+ * for SA_RESTART).
+ */
+static void maybe_restart(struct trap_frame *tf, bool restart)
+{
+	if (tf->vector != SYSCALL_FRAME || (int64_t)tf->rax != -EINTR || !restart ||
+	    no_restart(tf->error))
+		return;
+	tf->rax = tf->error;
+	tf->rip -= 2; /* the syscall instruction */
+}
+
 bool signal_deliver_pending(struct trap_frame *tf)
 {
-	(void)tf;
 	struct task *t = current;
 	uint64_t ready = t->sig_pending & ~(t->sig_blocked & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP)));
 	if (!ready || !t->proc)
@@ -76,19 +107,54 @@ bool signal_deliver_pending(struct trap_frame *tf)
 	t->sig_pending &= ~SIGMASK(sig);
 	struct k_sigaction *sa = &t->proc->sigactions[sig];
 	uintptr_t handler = (uintptr_t)sa->sa_handler;
-	if (sig != SIGKILL && sig != SIGSTOP && handler == SIG_IGN)
-		return true;
-	if (sig != SIGKILL && handler != SIG_DFL && handler != SIG_IGN) {
-		/* FIXME: handlers run once the signals issue adds signal frames; apply the default. */
-		pr_debug("signal: %d has a handler in pid %d; default action applied\n", sig,
-			 t->proc->pid);
-	}
 	if (sig == SIGKILL && t->proc->exiting)
 		do_exit(t->proc->exit_status);
+	if (sig != SIGKILL && sig != SIGSTOP && handler == SIG_IGN) {
+		maybe_restart(tf, true);
+		return true;
+	}
+	if (sig != SIGKILL && sig != SIGSTOP && handler != SIG_DFL) {
+		struct siginfo info;
+		memset(&info, 0, sizeof(info));
+		info.si_signo = sig;
+		if (sig == t->fault_sig) {
+			info.si_code = t->fault_code;
+			info.si_addr = (void *)t->fault_addr;
+			t->fault_sig = 0;
+		}
+		maybe_restart(tf, sa->sa_flags & SA_RESTART);
+		uint64_t old_mask = t->sig_blocked;
+		if (arch_signal_frame_setup(tf, sig, &info, sa, old_mask) < 0) {
+			/* No room for the frame (or no restorer): die as Linux does. */
+			pr_debug("signal: cannot set up a frame for %d in pid %d\n", sig, t->proc->pid);
+			do_exit_group(SIGSEGV | 0x80);
+		}
+		t->sig_blocked |= sa->sa_mask & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP));
+		if (!(sa->sa_flags & SA_NODEFER))
+			t->sig_blocked |= SIGMASK(sig);
+		if (sa->sa_flags & SA_RESETHAND) {
+			sa->sa_handler = (void *)SIG_DFL;
+			sa->sa_flags &= ~SA_SIGINFO;
+		}
+		return true;
+	}
 	if (default_ignored(sig) || sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
 	    sig == SIGTTOU) {
 		/* FIXME: stopping arrives with job control; until then stop signals are ignored. */
+		maybe_restart(tf, true);
 		return true;
 	}
 	do_exit_group(sig | (default_core(sig) ? 0x80 : 0));
+}
+
+long sys_rt_sigreturn(void)
+{
+	struct task *t = current;
+	uint64_t mask;
+	if (arch_signal_return(t->user_frame, &mask) < 0) {
+		/* A corrupt or missing frame: the process cannot continue. */
+		do_exit_group(SIGSEGV | 0x80);
+	}
+	t->sig_blocked = mask & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP));
+	return (long)t->user_frame->rax; /* dispatch stores it back unchanged */
 }

@@ -140,10 +140,15 @@ static void user_exception(struct trap_frame *tf)
 			goto out;
 		pr_debug("pid %d: page fault at %lx (rip %lx), signal\n", t->proc ? t->proc->pid : 0,
 			 addr, tf->rip);
-		signal_force(t, err == -EFAULT ? SIGSEGV : SIGBUS);
+		if (err == -EFAULT) {
+			struct vma *v = t->proc && t->proc->mm ? vm_find(t->proc->mm, addr) : NULL;
+			signal_force_fault(t, SIGSEGV, v ? SEGV_ACCERR : SEGV_MAPERR, addr);
+		} else {
+			signal_force_fault(t, SIGBUS, BUS_ADRERR, addr);
+		}
 		goto out;
 	}
-	signal_force(t, exception_signal(vec));
+	signal_force_fault(t, exception_signal(vec), SI_KERNEL, tf->rip);
 out:
 	return_to_user(tf);
 }

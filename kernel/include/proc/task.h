@@ -59,6 +59,9 @@ struct task {
 	/* Signals (the minimal set this issue needs; the full set comes later). */
 	uint64_t sig_pending;
 	uint64_t sig_blocked;
+	/* The last synchronous fault signal, for its siginfo. */
+	int fault_sig, fault_code;
+	uint64_t fault_addr;
 
 	struct list_head thread_link;   /* in proc->threads */
 	struct list_head all_link;      /* in the global task list */

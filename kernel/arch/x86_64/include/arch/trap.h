@@ -33,6 +33,11 @@ struct trap_frame {
 #define VEC_LAPIC_ERROR 0xfe
 #define VEC_SPURIOUS 0xff
 
+/* trap_frame.vector of a system call frame (syscall.asm); error holds the number. */
+#define SYSCALL_FRAME 0x100
+/* A frame rt_sigreturn rebuilt: not a system call any more. */
+#define SIGRETURN_FRAME 0x101
+
 /* Called from isr.asm with interrupts off. */
 void trap_dispatch(struct trap_frame *tf);
 /* Pending work before any return to user mode: rescheduling and signals. */
