@@ -5,6 +5,8 @@
  */
 #include <arch/io.h>
 #include <console.h>
+#include <printk.h>
+#include <irq.h>
 
 #define COM1 0x3f8
 #define UART_DATA 0
@@ -60,4 +62,32 @@ void serial_early_init(void)
 	outb(COM1 + UART_MCR, 0x0b); /* DTR, RTS, OUT2 */
 	serial_present = true;
 	console_register(&serial_console);
+}
+
+static void (*serial_rx)(char c);
+
+static int serial_irq(void *data)
+{
+	(void)data;
+	int handled = IRQ_NONE;
+	while (inb(COM1 + UART_LSR) & 0x01) { /* data ready */
+		char c = (char)inb(COM1 + UART_DATA);
+		handled = IRQ_HANDLED;
+		if (serial_rx)
+			serial_rx(c);
+	}
+	return handled;
+}
+
+/* Delivers received characters to rx, from the UART's receive interrupt. */
+void serial_enable_input(void (*rx)(char c))
+{
+	if (!serial_present)
+		return;
+	serial_rx = rx;
+	if (irq_register(4, serial_irq, NULL, "serial") < 0) {
+		pr_err("serial: cannot register IRQ 4; no console input\n");
+		return;
+	}
+	outb(COM1 + UART_IER, 0x01); /* received data available */
 }

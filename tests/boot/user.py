@@ -67,6 +67,21 @@ def check_musl_hello(t, lines, args):
     t.ok('musl hello done' in out, 'musl-hello ran to its end (malloc, stdio)', '\n'.join(out))
 
 
+# What tests/user/proc/tty.c asks for, typed over the serial line as a user would.
+TTY_DIALOG = [
+    ('tty: type a line', 'hello cairn\r'),
+    ('tty: type with erase', 'abX\x7fc\r'),
+    ('tty: type eof', '\x04'),
+    ('tty: type raw', 'x\x7fy'),
+]
+
+
+def type_at_prompts(vm):
+    for prompt, keys in TTY_DIALOG:
+        vm.wait_for(re.escape(prompt), timeout=60)
+        vm.send(keys)
+
+
 def main():
     t = Tap()
     progs = listed_programs()
@@ -79,6 +94,7 @@ def main():
                 t.ok(started, 'the kernel starts /sbin/init from the initrd (%s)' % m.group(0),
                      vm.tail())
                 if started:
+                    type_at_prompts(vm)
                     vm.wait_for(r'init: all tests done', timeout=RUN_TIMEOUT)
                     finished = True
             except VMError as e:

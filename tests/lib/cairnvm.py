@@ -111,6 +111,11 @@ class VM:
             pass
         return self.proc.returncode
 
+    def send(self, text):
+        """Types text on the guest's serial line."""
+        self.proc.stdin.write(text.encode('latin-1'))
+        self.proc.stdin.flush()
+
     def monitor(self, command):
         """Runs one QEMU monitor command and returns its text reply."""
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

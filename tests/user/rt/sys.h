@@ -25,6 +25,8 @@
 #include <uapi/sched.h>
 #include <uapi/signal.h>
 #include <uapi/sysinfo.h>
+#include <uapi/termios.h>
+#include <uapi/ioctl.h>
 #include <uapi/time.h>
 #include <uapi/times.h>
 #include <uapi/utsname.h>
