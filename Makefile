@@ -1,6 +1,7 @@
 # Cairn: the stable make interface (see docs/building.md).
 #   make deps       Debian packages the build and tests need
 #   make toolchain  x86_64-cairn binutils + gcc into $(CAIRN_CACHE)
+#   make libc       newlib + Cairn's glue into the toolchain's sysroot
 #   make / image    kernel and the disk image build/cairn.img
 #   make run        boot the image in QEMU (serial on this terminal)
 #   make test       everything, then every test; last line "N passed, N failed"
@@ -32,6 +33,9 @@ deps:
 toolchain: deps
 	@$(TOP)/toolchain/build.sh
 
+libc: toolchain
+	@$(TOP)/libc/build.sh
+
 kernel: toolchain
 	@$(MAKE) --no-print-directory -f kernel/Makefile CROSS=$(CROSS) BUILD=$(BUILD)
 
@@ -39,10 +43,10 @@ rootfs: kernel
 	@$(TOP)/rootfs/mkroot.sh $(BUILD)/rootfs
 
 # The user-space test programs and their /sbin/init, packed as the initrd.
-initrd: toolchain
+initrd: libc
 	@$(MAKE) --no-print-directory -s -C tests/user BUILD=$(BUILD) CROSS=$(CROSS)
 
-image: kernel rootfs initrd
+image: kernel rootfs libc initrd
 	@$(TOP)/boot/mkimage.sh $(KERNEL) $(BUILD)/rootfs $(IMAGE) $(BUILD)/initrd.cpio
 
 # Boots the image; KARGS="..." appends kernel arguments (written to /grub/extra.cfg).
@@ -69,4 +73,4 @@ test: image host-tests
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps toolchain kernel rootfs initrd image run debug host-tests test clean
+.PHONY: all deps toolchain libc kernel rootfs initrd image run debug host-tests test clean
