@@ -24,6 +24,7 @@
 #include <uapi/resource.h>
 #include <uapi/sched.h>
 #include <uapi/signal.h>
+#include <uapi/stat.h>
 #include <uapi/sysinfo.h>
 #include <uapi/termios.h>
 #include <uapi/ioctl.h>
