@@ -3,6 +3,8 @@
 ; saves the general registers as a struct trap_frame (arch/trap.h) and calls
 ; trap_dispatch(frame).
 
+%include "frame.inc"
+
 bits 64
 section .text
 
@@ -23,21 +25,7 @@ isr_%1:
 
 isr_common:
 	cld
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_GPRS
 	; Swap GS when we came from user mode, so gs always points at per-CPU data.
 	test qword [rsp + 18 * 8], 3
 	jz .from_kernel
@@ -60,21 +48,7 @@ trap_exit:
 	jz .to_kernel
 	swapgs
 .to_kernel:
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_GPRS
 	add rsp, 16
 	iretq
 

@@ -8,6 +8,8 @@
 ; see one format. The return goes through sysret when the frame still
 ; describes a normal return, else through iretq (trap_exit).
 
+%include "frame.inc"
+
 bits 64
 section .text
 
@@ -32,21 +34,7 @@ syscall_entry:
 	push rcx                        ; rip
 	push rax                        ; error slot: the syscall number
 	push SYSCALL_VECTOR             ; vector
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
+	PUSH_GPRS
 	xor ebp, ebp
 	mov rdi, rsp
 	sti
@@ -54,21 +42,7 @@ syscall_entry:
 	cli
 	test eax, eax
 	jz .slow_return
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
+	POP_GPRS
 	add rsp, 16                     ; vector, error
 	mov rcx, [rsp]                  ; rip
 	mov r11, [rsp + 16]             ; rflags
