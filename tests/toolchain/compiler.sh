@@ -44,4 +44,10 @@ C
 	"${CROSS}readelf" -h "$TMP/prog" | grep -q 'Type: *EXEC' &&
 	"${CROSS}readelf" -lW "$TMP/prog" | grep -q 'LOAD.*0x0000000000400000'
 check $? "a -nostdlib program links as a static executable loaded at 0x400000"
+
+# Objects say they need no executable stack, so programs get a non-executable one.
+"${CROSS}readelf" -SW "$TMP/t.o" | grep -q '\.note\.GNU-stack'
+check $? "compiled objects carry .note.GNU-stack"
+"${CROSS}readelf" -lW "$TMP/prog" | grep 'GNU_STACK' | grep -qv 'RWE'
+check $? "a linked program's stack is not executable (GNU_STACK RW)"
 exit $failed
