@@ -18,6 +18,7 @@ static struct mount *mount_new(struct inode *root, const char *fstype, const cha
 	if (!m)
 		return NULL;
 	m->root = inode_get(root);
+	m->sb = root->sb;
 	m->fstype = fstype;
 	m->flags = flags;
 	strlcpy(m->source, source, sizeof(m->source));

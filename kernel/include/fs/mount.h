@@ -17,6 +17,7 @@ struct super_block;
 struct mount {
 	struct inode *mountpoint; /* referenced; NULL for the root filesystem */
 	struct inode *root;       /* referenced */
+	struct super_block *sb;   /* root->sb; umount calls its put_super */
 	char source[32];          /* "/dev/sda2", "ramfs" */
 	char target[64];          /* "/dev" */
 	const char *fstype;

@@ -61,19 +61,56 @@ static inline uint32_t vfs_dev_minor(uint64_t dev)
 	return ((dev >> 12) & 0xffffff00) | (dev & 0xff);
 }
 
-/* What a mounted filesystem tells the VFS about itself. */
+struct statfs;
+struct block_device;
+
+/*
+ * What a mounted filesystem tells the VFS about itself. Every entry but
+ * evict_inode may be NULL: then write_inode and sync_fs do nothing (a
+ * filesystem in memory), statfs reports zero blocks, remount succeeds only
+ * for a filesystem that needs nothing to change, and put_super does nothing.
+ */
 struct super_ops {
 	/* Frees the filesystem's part of an inode whose last reference is gone. */
 	void (*evict_inode)(struct inode *inode);
+	/*
+	 * Writes the inode's metadata (mode, nlink, uid, gid, size, rdev and
+	 * the three times) back to the filesystem's own structures. The VFS
+	 * calls it after it has changed those fields itself (chmod, chown,
+	 * utimensat); the filesystem need not write to the disk until sync_fs.
+	 */
+	int (*write_inode)(struct inode *inode);
+	/*
+	 * Writes everything dirty (data, inodes, bitmaps, the superblock) to
+	 * the device and waits for it: sync(2), syncfs(2), fsync(2), umount.
+	 */
+	int (*sync_fs)(struct super_block *sb);
+	/* Fills *st (statfs(2)); the VFS has zeroed it. */
+	int (*statfs)(struct super_block *sb, struct statfs *st);
+	/*
+	 * mount(2) with MS_REMOUNT: flags holds the new SB_* flags. A
+	 * filesystem judged inconsistent refuses read-write with -EROFS.
+	 */
+	int (*remount)(struct super_block *sb, unsigned flags);
+	/*
+	 * umount: the VFS has called sync_fs and dropped sb->root; no inode of
+	 * the filesystem is referenced any more. Frees the super block and
+	 * everything the filesystem holds (it marks the disk clean first).
+	 */
+	void (*put_super)(struct super_block *sb);
 };
 
+#define SB_RDONLY 0x1 /* every write fails with -EROFS (checked by the VFS) */
+
 struct super_block {
-	const char *fs_name; /* "ramfs", later "ext2", "vfat", ... */
+	const char *fs_name; /* "ramfs", "ext2", "vfat", ... */
 	uint64_t dev;        /* st_dev of every inode in it */
 	struct inode *root;  /* holds a reference */
 	const struct super_ops *ops;
 	void *priv;
-	uint64_t next_ino; /* next inode number handed out by inode_alloc() */
+	uint64_t next_ino;         /* next inode number handed out by inode_alloc() */
+	unsigned flags;            /* SB_* */
+	struct block_device *bdev; /* the device it lives on; NULL for memory filesystems */
 };
 
 /*
