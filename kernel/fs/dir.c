@@ -4,6 +4,7 @@
  * directory with vfs_lookup_parent(), judges the special names the way
  * Linux does ("/", "." and "..", a trailing slash), applies the umask and
  * hands the rest to the directory's inode ops; a NULL op gives -EPERM.
+ * On a filesystem mounted read-only every change is -EROFS.
  */
 #include <errno.h>
 #include <fs/vfs.h>
@@ -25,6 +26,8 @@ int vfs_mkdir(struct inode *base, const char *path, uint32_t mode)
 	const struct inode_ops *ops = pp.dir->iops;
 	if (is_dot_name(pp.name))
 		err = -EEXIST;
+	else if (inode_readonly(pp.dir))
+		err = -EROFS;
 	else if (!ops || !ops->mkdir)
 		err = -EPERM;
 	else
@@ -54,6 +57,8 @@ int vfs_mknod(struct inode *base, const char *path, uint32_t mode, uint64_t rdev
 		err = -EEXIST;
 	} else if (pp.trailing_slash) {
 		err = -ENOENT;
+	} else if (inode_readonly(pp.dir)) {
+		err = -EROFS;
 	} else if (type == S_IFREG) {
 		struct inode *inode;
 		err = ops && ops->create ? ops->create(pp.dir, pp.name, mode, &inode) : -EPERM;
@@ -83,6 +88,8 @@ int vfs_unlink(struct inode *base, const char *path)
 			err = S_ISDIR(child->mode) ? -EISDIR : -ENOTDIR;
 			inode_put(child);
 		}
+	} else if (inode_readonly(pp.dir)) {
+		err = -EROFS;
 	} else {
 		err = ops && ops->unlink ? ops->unlink(pp.dir, pp.name) : -EPERM;
 	}
@@ -103,6 +110,8 @@ int vfs_rmdir(struct inode *base, const char *path)
 		err = -EINVAL;
 	else if (!strcmp(pp.name, ".."))
 		err = -ENOTEMPTY;
+	else if (inode_readonly(pp.dir))
+		err = -EROFS;
 	else
 		err = ops && ops->rmdir ? ops->rmdir(pp.dir, pp.name) : -EPERM;
 	vfs_parent_put(&pp);
@@ -126,6 +135,8 @@ int vfs_symlink(struct inode *base, const char *target, const char *path)
 		err = -EEXIST;
 	else if (pp.trailing_slash)
 		err = -ENOENT;
+	else if (inode_readonly(pp.dir))
+		err = -EROFS;
 	else
 		err = ops && ops->symlink ? ops->symlink(pp.dir, pp.name, target) : -EPERM;
 	vfs_parent_put(&pp);
@@ -154,6 +165,8 @@ int vfs_link(struct inode *base, const char *old_path, const char *new_path)
 		err = -ENOENT;
 	else if (pp.dir->sb != target->sb)
 		err = -EXDEV;
+	else if (inode_readonly(pp.dir))
+		err = -EROFS;
 	else
 		err = ops && ops->link ? ops->link(pp.dir, pp.name, target) : -EPERM;
 	vfs_parent_put(&pp);
@@ -188,6 +201,8 @@ int vfs_truncate(struct inode *inode, uint64_t size)
 		return -EINVAL;
 	if ((int64_t)size < 0)
 		return -EINVAL;
+	if (inode_readonly(inode))
+		return -EROFS;
 	if (!inode->iops || !inode->iops->truncate)
 		return -EPERM;
 	return inode->iops->truncate(inode, size);

@@ -19,6 +19,8 @@ struct file *file_alloc(struct inode *inode, const struct file_ops *ops, int fla
 	if (!f)
 		return NULL;
 	f->inode = inode;
+	if (inode && inode->sb)
+		__atomic_add_fetch(&inode->sb->nr_files, 1, __ATOMIC_RELAXED);
 	f->ops = ops ? ops : &empty_fops;
 	f->flags = flags;
 	f->refcount = 1;
@@ -58,6 +60,8 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **out)
 		int err = f->ops->open(inode, f);
 		if (err) {
 			/* Not opened, so not released: undo file_alloc() by hand. */
+			if (inode->sb)
+				__atomic_sub_fetch(&inode->sb->nr_files, 1, __ATOMIC_RELAXED);
 			inode_put(inode);
 			kfree(f);
 			return err;
@@ -84,6 +88,8 @@ void file_put(struct file *file)
 		return;
 	if (file->ops->release)
 		file->ops->release(file->inode, file);
+	if (file->inode && file->inode->sb)
+		__atomic_sub_fetch(&file->inode->sb->nr_files, 1, __ATOMIC_RELAXED);
 	inode_put(file->inode);
 	kfree(file);
 }

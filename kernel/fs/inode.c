@@ -22,6 +22,7 @@ struct inode *inode_alloc(struct super_block *sb, uint32_t mode)
 	inode->nlink = 1;
 	inode->refcount = 1;
 	inode->sb = sb;
+	__atomic_add_fetch(&sb->nr_inodes, 1, __ATOMIC_RELAXED);
 	inode->atime = inode->mtime = inode->ctime = vfs_now();
 	spin_init(&inode->lock, "inode");
 	wait_queue_init(&inode->lock_wait);
@@ -45,6 +46,8 @@ void inode_put(struct inode *inode)
 		return;
 	if (inode->sb && inode->sb->ops && inode->sb->ops->evict_inode)
 		inode->sb->ops->evict_inode(inode);
+	if (inode->sb)
+		__atomic_sub_fetch(&inode->sb->nr_inodes, 1, __ATOMIC_RELAXED);
 	kfree(inode);
 }
 

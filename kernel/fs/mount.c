@@ -103,6 +103,25 @@ struct inode *mount_cross_up(struct inode *inode)
 	return to;
 }
 
+int mount_remove(struct mount *m)
+{
+	struct mount *other;
+	unsigned long irq = spin_lock_irqsave(&mount_lock);
+	list_for_each_entry(other, &mounts, link)
+	{
+		if (other != m && other->mountpoint && other->mountpoint->sb == m->sb) {
+			spin_unlock_irqrestore(&mount_lock, irq);
+			return -EBUSY;
+		}
+	}
+	list_del(&m->link);
+	spin_unlock_irqrestore(&mount_lock, irq);
+	inode_put(m->mountpoint);
+	inode_put(m->root);
+	kfree(m);
+	return 0;
+}
+
 void mount_for_each(void (*fn)(const struct mount *m, void *arg), void *arg)
 {
 	struct mount *m;

@@ -50,6 +50,10 @@ static int open_create(struct inode *base, const char *path, int flags, uint32_t
 		}
 		if (err != -ENOENT)
 			break;
+		if (inode_readonly(pp.dir)) {
+			err = -EROFS;
+			break;
+		}
 		if (!ops->create) {
 			err = -EPERM;
 			break;
@@ -87,6 +91,9 @@ int vfs_open_at(struct inode *base, const char *path, int flags, uint32_t mode, 
 	} else if (S_ISDIR(inode->mode) &&
 	           (acc == O_WRONLY || acc == O_RDWR || (flags & O_CREAT))) {
 		err = -EISDIR;
+	} else if (S_ISREG(inode->mode) && inode_readonly(inode) &&
+	           (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))) {
+		err = -EROFS;
 	} else if ((flags & O_TRUNC) && S_ISREG(inode->mode)) {
 		/* As in Linux, O_TRUNC truncates whatever the access mode. */
 		err = vfs_truncate(inode, 0);

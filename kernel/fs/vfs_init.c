@@ -28,6 +28,7 @@ void vfs_init(void)
 		return;
 	if (ramfs_mount_root() < 0)
 		panic("vfs: cannot mount the root ramfs");
+	ramfs_register();
 	memdev_init();
 	console_dev_init();
 

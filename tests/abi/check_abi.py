@@ -52,7 +52,7 @@ REFS = {
                     'linux/times.h', 'linux/auxvec.h', 'asm/prctl.h', 'linux/random.h',
                     'linux/signal.h', 'asm/signal.h', 'asm/siginfo.h', 'asm/ioctls.h',
                     'asm/termbits.h', 'asm/termios.h', 'linux/limits.h', 'linux/uio.h', 'linux/sysinfo.h', 'asm/sigcontext.h', 'asm/ucontext.h',
-                    'asm/statfs.h', 'linux/magic.h',
+                    'asm/statfs.h', 'linux/magic.h', 'linux/mount.h',
                     'asm/errno.h'],
     },
     # x86's <asm/signal.h> defines SIGRTMAX as _NSIG but leaves _NSIG to the
@@ -64,15 +64,17 @@ REFS = {
     },
     # Linux exports no struct linux_dirent64; glibc's struct dirent64 is the
     # record getdents64(2) writes. ENOTSUP is a libc alias of EOPNOTSUPP that
-    # Linux's headers do not define.
+    # Linux's headers do not define; neither do they define umount2's flags.
     'glibc': {
         'desc': 'glibc',
         'defines': ['_GNU_SOURCE'],
-        'headers': ['dirent.h', 'errno.h'],
+        'headers': ['dirent.h', 'errno.h', 'sys/mount.h'],
     },
 }
 GROUP_REF = {'dirent.h': 'glibc'}
-CONST_REF = {'_NSIG': 'generic-signal', 'SIGRTMAX': 'generic-signal', 'ENOTSUP': 'glibc'}
+CONST_REF = {'_NSIG': 'generic-signal', 'SIGRTMAX': 'generic-signal', 'ENOTSUP': 'glibc',
+             'MNT_FORCE': 'glibc', 'MNT_DETACH': 'glibc', 'MNT_EXPIRE': 'glibc',
+             'UMOUNT_NOFOLLOW': 'glibc'}
 
 
 def F(ours, ref=None, size=True, sign=True):

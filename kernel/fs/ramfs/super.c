@@ -3,6 +3,7 @@
  * symlinks. Directories are in dir.c, regular files in file.c.
  */
 #include <errno.h>
+#include <fs/fstype.h>
 #include <fs/ramfs.h>
 #include <lib/string.h>
 #include <mm/slab.h>
@@ -119,4 +120,22 @@ int ramfs_mount_root(void)
 		return -ENOMEM;
 	vfs_set_root(sb->root);
 	return 0;
+}
+
+static int ramfs_type_mount(const char *source, unsigned long flags, const char *data,
+			    struct super_block **out)
+{
+	(void)source, (void)flags, (void)data;
+	struct super_block *sb = ramfs_create();
+	if (!sb)
+		return -ENOMEM;
+	*out = sb;
+	return 0;
+}
+
+static struct fs_type ramfs_type = {.name = "ramfs", .mount = ramfs_type_mount};
+
+void ramfs_register(void)
+{
+	fs_type_register(&ramfs_type);
 }

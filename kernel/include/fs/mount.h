@@ -34,6 +34,32 @@ void vfs_mount_root(struct inode *root, const char *fstype, const char *source, 
 struct inode *mount_cross_down(struct inode *inode);
 /* If inode is the root of a mounted filesystem, returns its mount point (the reference moves). */
 struct inode *mount_cross_up(struct inode *inode);
+/*
+ * mount(2) for a new filesystem: mounts a new instance of fstype (fs/fstype.h)
+ * from source on the directory target, with MS_RDONLY honoured; or, with
+ * MS_REMOUNT, changes the read-only state of the filesystem mounted at
+ * target. data is the option string (kernel memory) or NULL. Returns 0,
+ * -ENODEV (unknown type), -ENOTBLK (source is not /dev/<disk>), -EBUSY
+ * (the device is mounted already), -EINVAL (unsupported flags, or for a
+ * remount, target is not a mount), or what the path walk or the
+ * filesystem's mount returned.
+ */
+int vfs_mount_fs(const char *source, const char *target, const char *fstype, unsigned long flags,
+		 const char *data);
+/*
+ * umount2(2): detaches the filesystem mounted at target after syncing it
+ * and frees it (put_super). flags: MNT_FORCE is accepted and ignored,
+ * UMOUNT_NOFOLLOW; MNT_DETACH and MNT_EXPIRE are -EINVAL. Returns 0,
+ * -EINVAL (target is not a mount point, or the root), -EBUSY (something
+ * in the filesystem is in use: an open file, a working directory).
+ */
+int vfs_umount(const char *target, int flags);
+/*
+ * Takes m out of the table and frees it, dropping its references to the
+ * mount point and the mounted root (not to the super block). 0, or -EBUSY
+ * when another filesystem is mounted on a directory inside it.
+ */
+int mount_remove(struct mount *m);
 /* Visits each mount in mount order. */
 void mount_for_each(void (*fn)(const struct mount *m, void *arg), void *arg);
 

@@ -12,5 +12,7 @@ struct super_block;
 struct super_block *ramfs_create(void);
 /* Creates a ramfs and makes its root the global root (vfs_set_root). 0 or -ENOMEM. */
 int ramfs_mount_root(void);
+/* Registers the "ramfs" filesystem type for mount(2). */
+void ramfs_register(void);
 
 #endif

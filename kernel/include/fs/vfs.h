@@ -111,7 +111,19 @@ struct super_block {
 	uint64_t next_ino;         /* next inode number handed out by inode_alloc() */
 	unsigned flags;            /* SB_* */
 	struct block_device *bdev; /* the device it lives on; NULL for memory filesystems */
+	/*
+	 * Live struct inodes of this filesystem (atomic; inode_alloc() and the
+	 * last inode_put() count). A filesystem with put_super keeps no inode
+	 * alive but its root while nothing uses it, so umount refuses with
+	 * -EBUSY while this is above 1.
+	 */
+	int nr_inodes;
+	/* Open files on inodes of this filesystem (atomic); umount is -EBUSY above 0. */
+	int nr_files;
 };
+
+/* Whether inode is on a filesystem mounted read-only (writes fail with -EROFS). */
+static inline bool inode_readonly(const struct inode *inode);
 
 /*
  * Operations on an inode that names things (a directory) or is a name (a
@@ -258,6 +270,11 @@ struct file {
 	struct spinlock lock;
 	void *priv; /* the file_ops' owner's */
 };
+
+static inline bool inode_readonly(const struct inode *inode)
+{
+	return inode->sb && (inode->sb->flags & SB_RDONLY);
+}
 
 static inline bool file_readable(const struct file *f)
 {

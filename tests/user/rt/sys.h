@@ -20,6 +20,7 @@
 #include <uapi/fcntl.h>
 #include <uapi/futex.h>
 #include <uapi/mman.h>
+#include <uapi/mount.h>
 #include <uapi/prctl.h>
 #include <uapi/resource.h>
 #include <uapi/sched.h>
