@@ -4,12 +4,36 @@
  * directory with vfs_lookup_parent(), judges the special names the way
  * Linux does ("/", "." and "..", a trailing slash), applies the umask and
  * hands the rest to the directory's inode ops; a NULL op gives -EPERM.
- * On a filesystem mounted read-only every change is -EROFS.
+ * Changes need write and search permission on the directory (and the
+ * sticky rule for removals); on a read-only filesystem they are -EROFS.
  */
 #include <errno.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 #include <mm/slab.h>
+
+/* Adding a name to dir needs write and search permission on it. */
+static int may_create(struct inode *dir)
+{
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+}
+
+/* Removing name from dir: vfs_may_delete() on the entry, or the lookup's error. */
+static int may_remove(struct inode *dir, const char *name)
+{
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+	if (err)
+		return err;
+	struct inode *victim;
+	if (!dir->iops || !dir->iops->lookup)
+		return -ENOTDIR;
+	err = dir->iops->lookup(dir, name, &victim);
+	if (err)
+		return err;
+	err = vfs_may_delete(dir, victim);
+	inode_put(victim);
+	return err;
+}
 
 /* True for the names a create cannot use: "" (the path was "/"), "." and "..". */
 static bool is_dot_name(const char *name)
@@ -26,8 +50,8 @@ int vfs_mkdir(struct inode *base, const char *path, uint32_t mode)
 	const struct inode_ops *ops = pp.dir->iops;
 	if (is_dot_name(pp.name))
 		err = -EEXIST;
-	else if (inode_readonly(pp.dir))
-		err = -EROFS;
+	else if ((err = may_create(pp.dir)) != 0)
+		;
 	else if (!ops || !ops->mkdir)
 		err = -EPERM;
 	else
@@ -57,8 +81,8 @@ int vfs_mknod(struct inode *base, const char *path, uint32_t mode, uint64_t rdev
 		err = -EEXIST;
 	} else if (pp.trailing_slash) {
 		err = -ENOENT;
-	} else if (inode_readonly(pp.dir)) {
-		err = -EROFS;
+	} else if ((err = may_create(pp.dir)) != 0) {
+		/* err says why */
 	} else if (type == S_IFREG) {
 		struct inode *inode;
 		err = ops && ops->create ? ops->create(pp.dir, pp.name, mode, &inode) : -EPERM;
@@ -88,8 +112,8 @@ int vfs_unlink(struct inode *base, const char *path)
 			err = S_ISDIR(child->mode) ? -EISDIR : -ENOTDIR;
 			inode_put(child);
 		}
-	} else if (inode_readonly(pp.dir)) {
-		err = -EROFS;
+	} else if ((err = may_remove(pp.dir, pp.name)) != 0) {
+		/* err says why */
 	} else {
 		err = ops && ops->unlink ? ops->unlink(pp.dir, pp.name) : -EPERM;
 	}
@@ -110,8 +134,8 @@ int vfs_rmdir(struct inode *base, const char *path)
 		err = -EINVAL;
 	else if (!strcmp(pp.name, ".."))
 		err = -ENOTEMPTY;
-	else if (inode_readonly(pp.dir))
-		err = -EROFS;
+	else if ((err = may_remove(pp.dir, pp.name)) != 0)
+		;
 	else
 		err = ops && ops->rmdir ? ops->rmdir(pp.dir, pp.name) : -EPERM;
 	vfs_parent_put(&pp);
@@ -135,8 +159,8 @@ int vfs_symlink(struct inode *base, const char *target, const char *path)
 		err = -EEXIST;
 	else if (pp.trailing_slash)
 		err = -ENOENT;
-	else if (inode_readonly(pp.dir))
-		err = -EROFS;
+	else if ((err = may_create(pp.dir)) != 0)
+		;
 	else
 		err = ops && ops->symlink ? ops->symlink(pp.dir, pp.name, target) : -EPERM;
 	vfs_parent_put(&pp);
@@ -165,8 +189,8 @@ int vfs_link(struct inode *base, const char *old_path, const char *new_path)
 		err = -ENOENT;
 	else if (pp.dir->sb != target->sb)
 		err = -EXDEV;
-	else if (inode_readonly(pp.dir))
-		err = -EROFS;
+	else if ((err = may_create(pp.dir)) != 0)
+		;
 	else
 		err = ops && ops->link ? ops->link(pp.dir, pp.name, target) : -EPERM;
 	vfs_parent_put(&pp);

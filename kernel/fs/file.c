@@ -106,20 +106,34 @@ static ssize_t no_rw_error(struct file *file)
  */
 ssize_t vfs_read(struct file *file, struct uio *uio)
 {
+	uint64_t pos = __atomic_load_n(&file->pos, __ATOMIC_RELAXED);
+	ssize_t r = vfs_read_at(file, uio, &pos);
+	if (r > 0)
+		__atomic_store_n(&file->pos, pos, __ATOMIC_RELAXED);
+	return r;
+}
+
+ssize_t vfs_write(struct file *file, struct uio *uio)
+{
+	uint64_t pos = __atomic_load_n(&file->pos, __ATOMIC_RELAXED);
+	ssize_t r = vfs_write_at(file, uio, &pos);
+	if (r > 0)
+		__atomic_store_n(&file->pos, pos, __ATOMIC_RELAXED);
+	return r;
+}
+
+ssize_t vfs_read_at(struct file *file, struct uio *uio, uint64_t *pos)
+{
 	if (!file_readable(file))
 		return -EBADF;
 	if (!file->ops->read)
 		return no_rw_error(file);
 	if (uio->len == 0)
 		return 0;
-	uint64_t pos = __atomic_load_n(&file->pos, __ATOMIC_RELAXED);
-	ssize_t r = file->ops->read(file, uio, &pos);
-	if (r >= 0)
-		__atomic_store_n(&file->pos, pos, __ATOMIC_RELAXED);
-	return r;
+	return file->ops->read(file, uio, pos);
 }
 
-ssize_t vfs_write(struct file *file, struct uio *uio)
+ssize_t vfs_write_at(struct file *file, struct uio *uio, uint64_t *pos)
 {
 	if (!file_writable(file))
 		return -EBADF;
@@ -127,11 +141,13 @@ ssize_t vfs_write(struct file *file, struct uio *uio)
 		return no_rw_error(file);
 	if (uio->len == 0)
 		return 0;
-	uint64_t pos = __atomic_load_n(&file->pos, __ATOMIC_RELAXED);
-	ssize_t r = file->ops->write(file, uio, &pos);
-	if (r >= 0)
-		__atomic_store_n(&file->pos, pos, __ATOMIC_RELAXED);
-	return r;
+	return file->ops->write(file, uio, pos);
+}
+
+bool file_positional(const struct file *file)
+{
+	return file->ops->llseek != no_llseek && file->inode &&
+	       !S_ISFIFO(file->inode->mode) && !S_ISSOCK(file->inode->mode);
 }
 
 int64_t vfs_lseek(struct file *file, int64_t off, int whence)

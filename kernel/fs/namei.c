@@ -80,6 +80,16 @@ void vfs_set_cwd(struct process *proc, struct inode *dir)
 	inode_put(old);
 }
 
+void vfs_set_proc_root(struct process *proc, struct inode *dir)
+{
+	inode_get(dir);
+	spin_lock(&vfs_root_lock);
+	struct inode *old = proc->root;
+	proc->root = dir;
+	spin_unlock(&vfs_root_lock);
+	inode_put(old);
+}
+
 void vfs_proc_fork(struct process *child, struct process *parent)
 {
 	spin_lock(&vfs_root_lock);
@@ -208,6 +218,9 @@ static int walk(struct walk *w, struct vfs_parent *parent)
 
 		if (!S_ISDIR(w->cur->mode))
 			return -ENOTDIR;
+		int err = inode_permission(w->cur, MAY_EXEC);
+		if (err)
+			return err;
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if (last && parent) {
@@ -223,7 +236,7 @@ static int walk(struct walk *w, struct vfs_parent *parent)
 		if (!strcmp(name, "..")) /* leave a mounted filesystem through its mount point */
 			w->cur = mount_cross_up(w->cur);
 		struct inode *child;
-		int err = dir_lookup(w->cur, name, &child);
+		err = dir_lookup(w->cur, name, &child);
 		if (err)
 			return err;
 		child = mount_cross_down(child);

@@ -14,7 +14,7 @@
  * FIXME: Linux creates the target of a dangling symlink; this gives -ENOENT.
  */
 static int open_create(struct inode *base, const char *path, int flags, uint32_t mode,
-                       struct inode **out)
+                       struct inode **out, bool *created)
 {
 	struct vfs_parent pp;
 	int err = vfs_lookup_parent(base, path, &pp);
@@ -50,10 +50,9 @@ static int open_create(struct inode *base, const char *path, int flags, uint32_t
 		}
 		if (err != -ENOENT)
 			break;
-		if (inode_readonly(pp.dir)) {
-			err = -EROFS;
+		err = inode_permission(pp.dir, MAY_WRITE | MAY_EXEC);
+		if (err)
 			break;
-		}
 		if (!ops->create) {
 			err = -EPERM;
 			break;
@@ -63,6 +62,7 @@ static int open_create(struct inode *base, const char *path, int flags, uint32_t
 		/* Someone else created it between the lookup and here: open theirs. */
 		if (err == -EEXIST && !(flags & O_EXCL) && tries == 0)
 			continue;
+		*created = !err;
 		break;
 	}
 out:
@@ -70,13 +70,29 @@ out:
 	return err;
 }
 
+/*
+ * The access an open of an existing file asks for: read and/or write as the
+ * access mode says, write for O_TRUNC. A file the open just created is
+ * opened whatever its mode, as POSIX says.
+ */
+static int open_permission(struct inode *inode, int flags)
+{
+	int acc = flags & O_ACCMODE, mask = 0;
+	if (acc == O_RDONLY || acc == O_RDWR)
+		mask |= MAY_READ;
+	if (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))
+		mask |= MAY_WRITE;
+	return inode_permission(inode, mask);
+}
+
 int vfs_open_at(struct inode *base, const char *path, int flags, uint32_t mode, struct file **out)
 {
 	struct inode *inode;
+	bool created = false;
 	int err;
 
 	if (flags & O_CREAT)
-		err = open_create(base, path, flags, mode, &inode);
+		err = open_create(base, path, flags, mode, &inode, &created);
 	else
 		err = vfs_lookup_at(base, path, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode);
 	if (err)
@@ -91,9 +107,8 @@ int vfs_open_at(struct inode *base, const char *path, int flags, uint32_t mode, 
 	} else if (S_ISDIR(inode->mode) &&
 	           (acc == O_WRONLY || acc == O_RDWR || (flags & O_CREAT))) {
 		err = -EISDIR;
-	} else if (S_ISREG(inode->mode) && inode_readonly(inode) &&
-	           (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))) {
-		err = -EROFS;
+	} else if (!created && (err = open_permission(inode, flags)) != 0) {
+		/* err says why */
 	} else if ((flags & O_TRUNC) && S_ISREG(inode->mode)) {
 		/* As in Linux, O_TRUNC truncates whatever the access mode. */
 		err = vfs_truncate(inode, 0);

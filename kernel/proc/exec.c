@@ -18,6 +18,7 @@
 #include <mm/vm.h>
 #include <printk.h>
 #include <proc/elf_load.h>
+#include <proc/cred.h>
 #include <proc/process.h>
 #include <random.h>
 #include <uaccess.h>
@@ -154,9 +155,12 @@ static int script_args(struct strvec *sv, const char *hdr, size_t n, const char 
 	return err;
 }
 
-/* Pushes the initial stack into the (active) new address space; returns the new rsp. */
+/*
+ * Pushes the initial stack into the (active) new address space; returns the
+ * new rsp. secure sets AT_SECURE (a set-id program).
+ */
 static long build_stack(struct mm *mm, const struct strvec *sv, const struct elf_plan *plan,
-			const char *execfn)
+			const char *execfn, bool secure)
 {
 	uintptr_t sp = mm->stack_top;
 	int total = sv->argc + sv->envc;
@@ -194,6 +198,7 @@ static long build_stack(struct mm *mm, const struct strvec *sv, const struct elf
 	auxv[17] = p->euid;
 	auxv[19] = p->gid;
 	auxv[21] = p->egid;
+	auxv[25] = secure;
 
 	size_t words = 1 + (size_t)total + 2 + ARRAY_SIZE(auxv);
 	sp = ALIGN_DOWN(sp - words * 8, 16);
@@ -244,19 +249,24 @@ static int map_program(struct mm *mm, struct file *f, const struct elf_plan *pla
 	return r < 0 ? (int)r : 0;
 }
 
-/* Opens path for execution: a regular file with an execute bit. */
+/*
+ * Opens path for execution: a regular file the caller may execute (read
+ * permission is not needed). -EACCES otherwise.
+ */
 static int open_exec(const char *path, struct file **out)
 {
-	struct file *f;
-	int err = vfs_open(path, O_RDONLY, 0, &f);
+	struct inode *inode;
+	int err = vfs_lookup(path, LOOKUP_FOLLOW, &inode);
 	if (err)
 		return err;
-	if (!S_ISREG(f->inode->mode) || !(f->inode->mode & 0111)) {
-		file_put(f);
-		return -EACCES;
-	}
-	*out = f;
-	return 0;
+	if (!S_ISREG(inode->mode))
+		err = -EACCES;
+	else
+		err = inode_permission(inode, MAY_EXEC);
+	if (!err)
+		err = vfs_open_inode(inode, O_RDONLY, out);
+	inode_put(inode);
+	return err;
 }
 
 /* The part after the point of no return: switch to the new image. */
@@ -378,8 +388,15 @@ long do_execve(const char *upath, char *const *argv, char *const *envp, bool use
 		}
 	}
 	mm_activate(mm);
-	long sp = build_stack(mm, &sv, plan, path);
+	/* Set-id files: the new ids show in the auxiliary vector; undone if that fails. */
+	uint32_t saved_ids[6] = {p->euid, p->suid, p->fsuid, p->egid, p->sgid, p->fsgid};
+	bool secure = f->inode->mode & (S_ISUID | S_ISGID);
+	if (secure)
+		cred_exec_setid(p, f->inode->mode, f->inode->uid, f->inode->gid);
+	long sp = build_stack(mm, &sv, plan, path, secure);
 	if (sp < 0) {
+		p->euid = saved_ids[0], p->suid = saved_ids[1], p->fsuid = saved_ids[2];
+		p->egid = saved_ids[3], p->sgid = saved_ids[4], p->fsgid = saved_ids[5];
 		mm_activate(p->mm);
 		err = sp;
 		goto out;

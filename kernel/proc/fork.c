@@ -50,6 +50,10 @@ static int clone_process(struct process *parent, struct process *child, struct t
 	child->egid = parent->egid;
 	child->suid = parent->suid;
 	child->sgid = parent->sgid;
+	child->fsuid = parent->fsuid;
+	child->fsgid = parent->fsgid;
+	child->ngroups = parent->ngroups;
+	memcpy(child->groups, parent->groups, sizeof(child->groups));
 	child->umask = parent->umask;
 	memcpy(child->rlimits, parent->rlimits, sizeof(child->rlimits));
 	memcpy(child->comm, parent->comm, sizeof(child->comm));

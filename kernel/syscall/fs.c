@@ -54,44 +54,42 @@ long sys_write(int fd, const void *buf, size_t count)
 	return r;
 }
 
+/* The offset argument of do_rw() that means "at the file position". */
+#define RW_AT_POS (-1)
+
 /*
- * readv/writev: the vectors are copied in, checked (a total above SSIZE_MAX
- * is -EINVAL; the transfer stops at MAX_RW_COUNT), then moved one by one
- * until one comes up short.
+ * The transfer behind read(v)/write(v)/pread(v)/pwrite(v): iov (kernel
+ * memory, pointing to user buffers) is checked (a total above SSIZE_MAX is
+ * -EINVAL; the transfer stops at MAX_RW_COUNT), then moved one by one until
+ * one comes up short, at the file position or at off (then -ESPIPE for
+ * files that cannot seek).
  */
-static long rw_vector(int fd, const struct iovec *uiov, int iovcnt, bool write)
+static long do_rw(int fd, const struct iovec *iov, int iovcnt, bool write, int64_t off)
 {
 	struct file *f = fs_fd_get(fd);
 	if (!f)
 		return -EBADF;
-	struct iovec *iov = NULL;
 	size_t total = 0, done = 0;
+	uint64_t pos = (uint64_t)off;
 	long r;
 
 	if (write ? !file_writable(f) : !file_readable(f)) {
 		r = -EBADF;
 		goto out_put;
 	}
-	if (iovcnt < 0 || iovcnt > UIO_MAXIOV) {
-		r = -EINVAL;
+	if (off != RW_AT_POS && !file_positional(f)) {
+		r = -ESPIPE;
 		goto out_put;
 	}
-	r = -ENOMEM;
-	iov = kmalloc((size_t)iovcnt * sizeof(*iov));
-	if (!iov)
-		goto out_put;
-	r = copy_from_user(iov, uiov, (size_t)iovcnt * sizeof(*iov));
-	if (r < 0)
-		goto out_free;
 	for (int i = 0; i < iovcnt; i++) {
 		if (iov[i].iov_len > SSIZE_MAX - total) {
 			r = -EINVAL;
-			goto out_free;
+			goto out_put;
 		}
 		total += iov[i].iov_len;
 		if (!user_range_ok((uintptr_t)iov[i].iov_base, iov[i].iov_len)) {
 			r = -EFAULT;
-			goto out_free;
+			goto out_put;
 		}
 	}
 	r = 0;
@@ -100,7 +98,10 @@ static long rw_vector(int fd, const struct iovec *uiov, int iovcnt, bool write)
 		if (!want)
 			continue;
 		struct uio u = uio_user(iov[i].iov_base, want);
-		r = write ? vfs_write(f, &u) : vfs_read(f, &u);
+		if (off == RW_AT_POS)
+			r = write ? vfs_write(f, &u) : vfs_read(f, &u);
+		else
+			r = write ? vfs_write_at(f, &u, &pos) : vfs_read_at(f, &u, &pos);
 		if (r < 0)
 			break;
 		done += (size_t)r;
@@ -109,21 +110,56 @@ static long rw_vector(int fd, const struct iovec *uiov, int iovcnt, bool write)
 	}
 	if (done)
 		r = (long)done;
-out_free:
-	kfree(iov);
 out_put:
 	file_put(f);
 	return r;
 }
 
+/* readv/writev and the p- forms: copies the vector in and calls do_rw(). */
+static long rw_vector(int fd, const struct iovec *uiov, int iovcnt, bool write, int64_t off)
+{
+	if (iovcnt < 0 || iovcnt > UIO_MAXIOV)
+		return -EINVAL;
+	struct iovec *iov = kmalloc((size_t)iovcnt * sizeof(*iov) + 1);
+	if (!iov)
+		return -ENOMEM;
+	long r = copy_from_user(iov, uiov, (size_t)iovcnt * sizeof(*iov));
+	if (!r)
+		r = do_rw(fd, iov, iovcnt, write, off);
+	kfree(iov);
+	return r;
+}
+
 long sys_readv(int fd, const struct iovec *iov, int iovcnt)
 {
-	return rw_vector(fd, iov, iovcnt, false);
+	return rw_vector(fd, iov, iovcnt, false, RW_AT_POS);
 }
 
 long sys_writev(int fd, const struct iovec *iov, int iovcnt)
 {
-	return rw_vector(fd, iov, iovcnt, true);
+	return rw_vector(fd, iov, iovcnt, true, RW_AT_POS);
+}
+
+long sys_preadv(int fd, const struct iovec *iov, int iovcnt, long off)
+{
+	return off < 0 ? -EINVAL : rw_vector(fd, iov, iovcnt, false, off);
+}
+
+long sys_pwritev(int fd, const struct iovec *iov, int iovcnt, long off)
+{
+	return off < 0 ? -EINVAL : rw_vector(fd, iov, iovcnt, true, off);
+}
+
+long sys_pread64(int fd, void *buf, size_t count, long off)
+{
+	struct iovec iov = {.iov_base = buf, .iov_len = MIN(count, MAX_RW_COUNT)};
+	return off < 0 ? -EINVAL : do_rw(fd, &iov, 1, false, off);
+}
+
+long sys_pwrite64(int fd, const void *buf, size_t count, long off)
+{
+	struct iovec iov = {.iov_base = (void *)buf, .iov_len = MIN(count, MAX_RW_COUNT)};
+	return off < 0 ? -EINVAL : do_rw(fd, &iov, 1, true, off);
 }
 
 long sys_openat(int dirfd, const char *upath, int flags, unsigned int mode)
@@ -200,6 +236,21 @@ long sys_dup2(int oldfd, int newfd)
 		return newfd;
 	}
 	int fd = fd_install_at(files, f, newfd, false);
+	if (fd < 0)
+		file_put(f);
+	return fd;
+}
+
+long sys_dup3(int oldfd, int newfd, int flags)
+{
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (oldfd == newfd)
+		return -EINVAL;
+	struct file *f = fs_fd_get(oldfd);
+	if (!f)
+		return -EBADF;
+	int fd = fd_install_at(fs_files(), f, newfd, flags & O_CLOEXEC);
 	if (fd < 0)
 		file_put(f);
 	return fd;

@@ -49,3 +49,37 @@ int fs_dirfd_base(int dirfd, const char *path, struct inode **base)
 	file_put(f);
 	return err;
 }
+
+int fs_resolve_at(int dirfd, const char *upath, int flags, struct inode **out)
+{
+	char *path = NULL;
+	int err = fs_copy_path(upath, &path);
+	if (err)
+		return err;
+	if (!path[0]) {
+		kfree(path);
+		if (!(flags & AT_EMPTY_PATH))
+			return -ENOENT;
+		if (dirfd == AT_FDCWD) {
+			*out = vfs_current_cwd();
+			return *out ? 0 : -ENOENT;
+		}
+		struct file *f = fs_fd_get(dirfd);
+		if (!f)
+			return -EBADF;
+		err = f->inode ? 0 : -EBADF;
+		if (!err)
+			*out = inode_get(f->inode);
+		file_put(f);
+		return err;
+	}
+	struct inode *base;
+	err = fs_dirfd_base(dirfd, path, &base);
+	if (!err) {
+		err = vfs_lookup_at(base, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+				    out);
+		inode_put(base);
+	}
+	kfree(path);
+	return err;
+}

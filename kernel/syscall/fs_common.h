@@ -26,4 +26,14 @@ int fs_copy_path(const char *upath, char **out);
  */
 int fs_dirfd_base(int dirfd, const char *path, struct inode **base);
 
+/*
+ * Resolves a user path relative to dirfd as the *at calls do: flags may
+ * hold AT_SYMLINK_NOFOLLOW (do not follow a final symlink) and
+ * AT_EMPTY_PATH (an empty path names dirfd's file itself, or the working
+ * directory for AT_FDCWD); other bits are the caller's to check. Returns 0
+ * and a referenced inode, or -Exxx (-ENOENT for an empty path without
+ * AT_EMPTY_PATH).
+ */
+int fs_resolve_at(int dirfd, const char *upath, int flags, struct inode **out);
+
 #endif

@@ -34,43 +34,25 @@ long sys_fstat(int fd, struct stat *statbuf)
 
 long sys_newfstatat(int dirfd, const char *upath, struct stat *statbuf, int flags)
 {
-	struct inode *base, *inode;
-	char *path;
-
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
-	long r = fs_copy_path(upath, &path);
-	if (r < 0)
+	struct inode *inode;
+	long r = fs_resolve_at(dirfd, upath, flags, &inode);
+	if (r)
 		return r;
-	if (!path[0] && (flags & AT_EMPTY_PATH)) {
-		/* The file dirfd refers to, whatever its type. */
-		kfree(path);
-		if (dirfd != AT_FDCWD)
-			return sys_fstat(dirfd, statbuf);
-		inode = vfs_current_cwd();
-		if (!inode)
-			return -ENOENT;
-		r = stat_to_user(inode, statbuf);
-		inode_put(inode);
-		return r;
-	}
-	r = fs_dirfd_base(dirfd, path, &base);
-	if (r < 0)
-		goto out_free;
-	r = vfs_lookup_at(base, path, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &inode);
-	inode_put(base);
-	if (r < 0)
-		goto out_free;
 	r = stat_to_user(inode, statbuf);
 	inode_put(inode);
-out_free:
-	kfree(path);
 	return r;
 }
 
 long sys_stat(const char *path, struct stat *statbuf)
 {
 	return sys_newfstatat(AT_FDCWD, path, statbuf, 0);
+}
+
+long sys_lstat(const char *path, struct stat *statbuf)
+{
+	return sys_newfstatat(AT_FDCWD, path, statbuf, AT_SYMLINK_NOFOLLOW);
 }
 
 /* Packs linux_dirent64 records into a kernel buffer. */
@@ -155,23 +137,54 @@ out_put:
 	return r;
 }
 
-long sys_chdir(const char *upath)
+/* Makes dir the caller's working directory: a directory it may search. */
+static long change_cwd(struct inode *dir)
 {
 	struct process *proc = current_proc();
-	struct inode *dir;
-	char *path;
+	if (!S_ISDIR(dir->mode))
+		return -ENOTDIR;
+	long r = inode_permission(dir, MAY_EXEC);
+	if (!r && proc)
+		vfs_set_cwd(proc, dir);
+	return r;
+}
 
-	long r = fs_copy_path(upath, &path);
-	if (r < 0)
+long sys_chdir(const char *upath)
+{
+	struct inode *dir;
+	long r = fs_resolve_at(AT_FDCWD, upath, 0, &dir);
+	if (r)
 		return r;
-	r = vfs_lookup(path, LOOKUP_FOLLOW, &dir);
-	kfree(path);
-	if (r < 0)
+	r = change_cwd(dir);
+	inode_put(dir);
+	return r;
+}
+
+long sys_fchdir(int fd)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	long r = f->inode ? change_cwd(f->inode) : -ENOTDIR;
+	file_put(f);
+	return r;
+}
+
+long sys_chroot(const char *upath)
+{
+	struct process *proc = current_proc();
+	if (proc->euid != 0)
+		return -EPERM;
+	struct inode *dir;
+	long r = fs_resolve_at(AT_FDCWD, upath, 0, &dir);
+	if (r)
 		return r;
 	if (!S_ISDIR(dir->mode))
 		r = -ENOTDIR;
-	else if (proc)
-		vfs_set_cwd(proc, dir);
+	else
+		r = inode_permission(dir, MAY_EXEC);
+	if (!r)
+		vfs_set_proc_root(proc, dir);
 	inode_put(dir);
 	return r;
 }

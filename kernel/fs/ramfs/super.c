@@ -64,8 +64,8 @@ struct inode *ramfs_new_inode(struct super_block *sb, uint32_t mode, uint64_t rd
 
 	struct process *p = current ? current_proc() : NULL;
 	if (p) {
-		inode->uid = p->euid;
-		inode->gid = p->egid;
+		inode->uid = p->fsuid;
+		inode->gid = p->fsgid;
 	}
 	switch (mode & S_IFMT) {
 	case S_IFDIR:

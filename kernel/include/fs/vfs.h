@@ -307,6 +307,43 @@ struct timespec vfs_now(void);
 /* Fills *st from the inode (stat(2)). */
 int vfs_stat(struct inode *inode, struct stat *st);
 
+/* ---- permission.c ---- */
+
+#define MAY_EXEC 1
+#define MAY_WRITE 2
+#define MAY_READ 4
+
+/*
+ * Whether the caller may access inode as mask (MAY_* bits) says: the
+ * owner, group or other bits against its filesystem ids, with root (fsuid
+ * 0) passing everything except executing a file no one may execute. Returns
+ * 0, -EACCES, or -EROFS for writing a file, directory or symlink on a
+ * read-only filesystem. Kernel threads pass.
+ */
+int inode_permission(struct inode *inode, int mask);
+/* The same for given ids (access(2) checks with the real ids). */
+int inode_permission_as(struct inode *inode, int mask, uint32_t uid, uint32_t gid, bool root);
+/* Whether the caller owns inode or is root (chmod, utimensat with explicit times). */
+bool vfs_is_owner(const struct inode *inode);
+/*
+ * Whether the caller may remove or rename victim out of dir: write and
+ * search permission on dir, and in a sticky directory (S_ISVTX, /tmp)
+ * ownership of victim or dir. 0, -EACCES, -EPERM or -EROFS.
+ */
+int vfs_may_delete(struct inode *dir, struct inode *victim);
+
+/* ---- attr.c: changing attributes (each 0, -EPERM, -EACCES, -EROFS or -EINVAL) ---- */
+
+/* chmod(2): the owner or root sets the permission bits (07777). */
+int vfs_chmod(struct inode *inode, uint32_t mode);
+/* chown(2): uid or gid (uint32_t)-1 leaves that id alone. */
+int vfs_chown(struct inode *inode, uint32_t uid, uint32_t gid);
+/*
+ * utimensat(2): times[0] is atime, times[1] mtime, each a time or
+ * UTIME_NOW/UTIME_OMIT in tv_nsec; times NULL means both now.
+ */
+int vfs_utimes(struct inode *inode, const struct timespec times[2]);
+
 /* ---- file.c ---- */
 
 /*
@@ -328,6 +365,14 @@ void file_put(struct file *file);
 /* Read/write at file->pos and advance it; -EBADF when not opened for it. */
 ssize_t vfs_read(struct file *file, struct uio *uio);
 ssize_t vfs_write(struct file *file, struct uio *uio);
+/*
+ * The same at *pos, advancing *pos and leaving file->pos alone (pread,
+ * pwrite). Files that cannot seek keep their own idea of the position.
+ */
+ssize_t vfs_read_at(struct file *file, struct uio *uio, uint64_t *pos);
+ssize_t vfs_write_at(struct file *file, struct uio *uio, uint64_t *pos);
+/* Whether pread/pwrite make sense on file (false for pipes, sockets, terminals). */
+bool file_positional(const struct file *file);
 /* lseek(2): returns the new position or -EINVAL, -ESPIPE. */
 int64_t vfs_lseek(struct file *file, int64_t off, int whence);
 int64_t generic_file_llseek(struct file *file, int64_t off, int whence);
@@ -381,6 +426,8 @@ struct inode *vfs_current_cwd(void);
 uint32_t vfs_current_umask(void);
 /* Makes dir (a directory; the process takes its own reference) the process's cwd. */
 void vfs_set_cwd(struct process *proc, struct inode *dir);
+/* chroot(2): makes dir (a directory; the process takes its own reference) proc's root. */
+void vfs_set_proc_root(struct process *proc, struct inode *dir);
 /* fork: the child gets references to the parent's root and cwd. exit: drops them. */
 void vfs_proc_fork(struct process *child, struct process *parent);
 void vfs_proc_exit(struct process *proc);

@@ -12,6 +12,9 @@
 #include <types.h>
 #include <uapi/resource.h>
 
+/* Supplementary groups a process may have (Linux allows 65536). */
+#define CRED_NGROUPS 32
+
 struct mm;
 struct fdtable;
 struct inode;
@@ -30,6 +33,9 @@ struct process {
 	struct inode *root;
 	uint32_t umask;
 	uint32_t uid, gid, euid, egid, suid, sgid;
+	uint32_t fsuid, fsgid;      /* what file permission checks use (proc/cred.h) */
+	int ngroups;                /* supplementary groups */
+	uint32_t groups[CRED_NGROUPS];
 	struct rlimit rlimits[16];
 	bool zombie;                /* every thread has exited */
 	int exit_status;            /* wait status (Linux encoding) once a zombie */

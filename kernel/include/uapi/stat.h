@@ -67,4 +67,8 @@ struct stat {
 #define S_IWOTH		00002
 #define S_IXOTH		00001
 
+/* utimensat(2): a tv_nsec that means "now" or "leave this time alone". */
+#define UTIME_NOW	((1l << 30) - 1l)
+#define UTIME_OMIT	((1l << 30) - 2l)
+
 #endif
