@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fs/chrdev.h>
 #include <fs/vfs.h>
+#include <fs/locks.h>
 #include <mm/slab.h>
 #include <panic.h>
 
@@ -88,6 +89,7 @@ void file_put(struct file *file)
 		return;
 	if (file->ops->release)
 		file->ops->release(file->inode, file);
+	locks_release_file(file);
 	if (file->inode && file->inode->sb)
 		__atomic_sub_fetch(&file->inode->sb->nr_files, 1, __ATOMIC_RELAXED);
 	inode_put(file->inode);

@@ -8,6 +8,7 @@
 #include <arch/platform.h>
 #include <errno.h>
 #include <fs/fdtable.h>
+#include <fs/locks.h>
 #include <fs/vfs.h>
 #include <mm/vm.h>
 #include <printk.h>
@@ -37,6 +38,7 @@ static void reparent_children(struct process *p)
 static void process_exit(struct process *p, int status)
 {
 	vfork_release(p);
+	locks_exit(p);
 	fdtable_put(p->files);
 	p->files = NULL;
 	vfs_proc_exit(p);

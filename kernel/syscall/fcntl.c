@@ -1,8 +1,10 @@
-/* fcntl(2): descriptor flags, status flags and duplication. Locks are FIXME (-ENOSYS). */
+/* fcntl(2): descriptor flags, status flags, duplication and record locks; flock(2). */
 #include <errno.h>
 #include <fs/fdtable.h>
+#include <fs/locks.h>
 #include <fs/vfs.h>
 #include <proc/process.h>
+#include <uaccess.h>
 #include <uapi/fcntl.h>
 
 #include "fs_common.h"
@@ -43,13 +45,31 @@ long sys_fcntl(int fd, int cmd, unsigned long arg)
 		break;
 	case F_GETLK:
 	case F_SETLK:
-	case F_SETLKW:
-		r = -ENOSYS; /* FIXME: record locks arrive with the storage issue */
+	case F_SETLKW: {
+		struct flock fl;
+		if (copy_from_user(&fl, (void *)arg, sizeof(fl))) {
+			r = -EFAULT;
+			break;
+		}
+		r = locks_fcntl(f, cmd, &fl);
+		if (!r && cmd == F_GETLK && copy_to_user((void *)arg, &fl, sizeof(fl)))
+			r = -EFAULT;
 		break;
+	}
 	default:
 		r = -EINVAL;
 		break;
 	}
+	file_put(f);
+	return r;
+}
+
+long sys_flock(int fd, unsigned int op)
+{
+	struct file *f = fs_fd_get(fd);
+	if (!f)
+		return -EBADF;
+	long r = locks_flock(f, (int)op);
 	file_put(f);
 	return r;
 }

@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 #include <fs/fdtable.h>
+#include <fs/locks.h>
+#include <proc/process.h>
 #include <fs/vfs.h>
 #include <ipc/pipe.h>
 #include <mm/slab.h>
@@ -200,7 +202,13 @@ long sys_open(const char *path, int flags, unsigned int mode)
 long sys_close(int fd)
 {
 	struct fdtable *files = fs_files();
-	return files ? fd_close(files, fd) : -EBADF;
+	if (!files)
+		return -EBADF;
+	struct file *f = fd_get(files, fd);
+	if (f && f->inode)
+		locks_close(current_proc(), f->inode); /* POSIX: any close drops the process's locks */
+	file_put(f);
+	return fd_close(files, fd);
 }
 
 long sys_lseek(int fd, long offset, int whence)

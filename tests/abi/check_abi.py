@@ -145,6 +145,8 @@ STRUCTS = [
      ['f_type', 'f_bsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files', 'f_ffree', 'f_fsid',
       'f_namelen', 'f_frsize', 'f_flags', 'f_spare'], True),
     ('statfs.h', 'kernel_fsid_t', 'linux', '__kernel_fsid_t', ['val'], True),
+    ('fcntl.h', 'struct flock', 'linux', 'struct flock',
+     ['l_type', 'l_whence', 'l_start', 'l_len', 'l_pid'], True),
 ]
 
 

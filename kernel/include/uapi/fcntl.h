@@ -83,6 +83,15 @@
 #define LOCK_NB		4
 #define LOCK_UN		8
 
+/* A record lock (F_GETLK, F_SETLK, F_SETLKW): l_len 0 reaches to end of file. */
+struct flock {
+	short l_type;   /* F_RDLCK, F_WRLCK, F_UNLCK */
+	short l_whence; /* SEEK_SET, SEEK_CUR, SEEK_END */
+	long l_start;
+	long l_len;
+	int l_pid;      /* F_GETLK: the holder's pid */
+};
+
 /* lseek(2) origins. */
 #define SEEK_SET	0
 #define SEEK_CUR	1

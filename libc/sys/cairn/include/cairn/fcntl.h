@@ -24,14 +24,10 @@
 #define FNDELAY   O_NDELAY
 #endif
 
-/* F_GETLK, F_SETLK and F_SETLKW's argument: Linux x86-64's layout. */
-struct flock {
-	short l_type;   /* F_RDLCK, F_WRLCK or F_UNLCK */
-	short l_whence; /* SEEK_SET, SEEK_CUR or SEEK_END */
-	off_t l_start;
-	off_t l_len; /* 0 means to the end of the file */
-	pid_t l_pid; /* returned by F_GETLK */
-};
+/*
+ * struct flock (F_GETLK, F_SETLK and F_SETLKW's argument) comes from
+ * <uapi/fcntl.h>: its long and int members are off_t and pid_t here.
+ */
 
 #include <sys/stat.h> /* the mode bits for open() and creat() */
 
