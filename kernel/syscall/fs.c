@@ -199,6 +199,11 @@ long sys_open(const char *path, int flags, unsigned int mode)
 	return sys_openat(AT_FDCWD, path, flags, mode);
 }
 
+long sys_creat(const char *path, unsigned int mode)
+{
+	return sys_openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
 long sys_close(int fd)
 {
 	struct fdtable *files = fs_files();
@@ -301,4 +306,102 @@ long sys_pipe2(int *ufds, int flags)
 long sys_pipe(int *fds)
 {
 	return sys_pipe2(fds, 0);
+}
+
+/* close_range(2): CLOSE_RANGE_CLOEXEC marks instead of closing; CLOSE_RANGE_UNSHARE is a no-op here. */
+long sys_close_range(unsigned int first, unsigned int last, unsigned int flags)
+{
+	struct fdtable *files = fs_files();
+	if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
+		return -EINVAL;
+	if (first > last)
+		return -EINVAL;
+	if (!files)
+		return 0;
+	last = MIN(last, (unsigned)FDTABLE_MAX - 1);
+	for (unsigned fd = first; fd <= last && fd >= first; fd++) {
+		if (flags & CLOSE_RANGE_CLOEXEC)
+			fd_set_cloexec(files, (int)fd, true);
+		else
+			sys_close((int)fd);
+	}
+	return 0;
+}
+
+/* sendfile moves data through a kernel buffer of this size, one chunk at a time. */
+#define SENDFILE_CHUNK (64 * 1024)
+
+/*
+ * sendfile(2): copies up to count bytes from in_fd (at *uoff, which is then
+ * advanced, or at in_fd's position) to out_fd. Stops at end of input or
+ * at a short write; returns the bytes written.
+ */
+long sys_sendfile(int out_fd, int in_fd, long *uoff, size_t count)
+{
+	struct file *in = fs_fd_get(in_fd), *out = fs_fd_get(out_fd);
+	char *buf = NULL;
+	long r = -EBADF, done = 0;
+	uint64_t pos = 0;
+	if (!in || !out || !file_readable(in) || !file_writable(out))
+		goto out;
+	if (out->flags & O_APPEND) {
+		r = -EINVAL;
+		goto out;
+	}
+	if (uoff) {
+		long off;
+		if (copy_from_user(&off, uoff, sizeof(off))) {
+			r = -EFAULT;
+			goto out;
+		}
+		if (off < 0 || !file_positional(in)) {
+			r = off < 0 ? -EINVAL : -ESPIPE;
+			goto out;
+		}
+		pos = (uint64_t)off;
+	}
+	r = -ENOMEM;
+	buf = kmalloc(SENDFILE_CHUNK);
+	if (!buf)
+		goto out;
+	count = MIN(count, MAX_RW_COUNT);
+	r = 0;
+	while ((size_t)done < count) {
+		size_t want = MIN(count - (size_t)done, SENDFILE_CHUNK);
+		struct uio ku = uio_kernel(buf, want);
+		long n = uoff ? vfs_read_at(in, &ku, &pos) : vfs_read(in, &ku);
+		if (n <= 0) {
+			r = n;
+			break;
+		}
+		struct uio wu = uio_kernel(buf, (size_t)n);
+		long w = vfs_write(out, &wu);
+		if (w < 0) {
+			r = w;
+			break;
+		}
+		done += w;
+		if (w < n) {
+			/* Give back what was read but not written. */
+			if (uoff)
+				pos -= (uint64_t)(n - w);
+			else if (file_positional(in))
+				vfs_lseek(in, -(n - w), SEEK_CUR);
+			break;
+		}
+	}
+	if (done)
+		r = done;
+	if (uoff && r >= 0) {
+		long off = (long)pos;
+		if (copy_to_user(uoff, &off, sizeof(off)))
+			r = -EFAULT;
+	}
+out:
+	kfree(buf);
+	if (in)
+		file_put(in);
+	if (out)
+		file_put(out);
+	return r;
 }

@@ -73,6 +73,30 @@ static long do_symlink(struct inode *base, const char *path, long target)
 	return vfs_symlink(base, (const char *)target, path);
 }
 
+/* mknodat's mode and device number travel together through with_path()'s one argument. */
+static long do_mknod(struct inode *base, const char *path, long mode_dev)
+{
+	uint32_t mode = (uint32_t)mode_dev;
+	uint64_t dev = (uint64_t)mode_dev >> 32;
+	return vfs_mknod(base, path, mode, dev);
+}
+
+long sys_mknodat(int dirfd, const char *path, unsigned int mode, unsigned int dev)
+{
+	unsigned type = mode & S_IFMT;
+	if (type == S_IFDIR)
+		return -EPERM;
+	/* Device nodes need privilege; FIFOs, sockets and regular files do not. */
+	if ((type == S_IFCHR || type == S_IFBLK) && current_proc()->euid != 0)
+		return -EPERM;
+	return with_path(dirfd, path, do_mknod, (long)(((uint64_t)dev << 32) | mode));
+}
+
+long sys_mknod(const char *path, unsigned int mode, unsigned int dev)
+{
+	return sys_mknodat(AT_FDCWD, path, mode, dev);
+}
+
 long sys_symlinkat(const char *utarget, int dirfd, const char *path)
 {
 	char *target;

@@ -9,6 +9,7 @@
 #include <proc/process.h>
 #include <uaccess.h>
 #include <uapi/dirent.h>
+#include <uapi/statx.h>
 
 #include "fs_common.h"
 
@@ -43,6 +44,46 @@ long sys_newfstatat(int dirfd, const char *upath, struct stat *statbuf, int flag
 	r = stat_to_user(inode, statbuf);
 	inode_put(inode);
 	return r;
+}
+
+static struct statx_timestamp statx_time(struct timespec ts)
+{
+	return (struct statx_timestamp){.tv_sec = ts.tv_sec, .tv_nsec = (uint32_t)ts.tv_nsec};
+}
+
+/* statx(2): everything stat(2) knows, whatever the mask asks (Linux may return more). */
+long sys_statx(int dirfd, const char *upath, int flags, unsigned int mask, struct statx *ubuf)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
+		return -EINVAL;
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & STATX__RESERVED))
+		return -EINVAL;
+	struct inode *inode;
+	long r = fs_resolve_at(dirfd, upath, flags, &inode);
+	if (r)
+		return r;
+	struct stat st;
+	vfs_stat(inode, &st);
+	inode_put(inode);
+	struct statx sx = {
+	    .stx_mask = STATX_BASIC_STATS,
+	    .stx_blksize = (uint32_t)st.st_blksize,
+	    .stx_nlink = (uint32_t)st.st_nlink,
+	    .stx_uid = st.st_uid,
+	    .stx_gid = st.st_gid,
+	    .stx_mode = (uint16_t)st.st_mode,
+	    .stx_ino = st.st_ino,
+	    .stx_size = (uint64_t)st.st_size,
+	    .stx_blocks = (uint64_t)st.st_blocks,
+	    .stx_atime = statx_time(st.st_atim),
+	    .stx_ctime = statx_time(st.st_ctim),
+	    .stx_mtime = statx_time(st.st_mtim),
+	    .stx_rdev_major = vfs_dev_major(st.st_rdev),
+	    .stx_rdev_minor = vfs_dev_minor(st.st_rdev),
+	    .stx_dev_major = vfs_dev_major(st.st_dev),
+	    .stx_dev_minor = vfs_dev_minor(st.st_dev),
+	};
+	return copy_to_user(ubuf, &sx, sizeof(sx));
 }
 
 long sys_stat(const char *path, struct stat *statbuf)

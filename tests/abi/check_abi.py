@@ -52,7 +52,7 @@ REFS = {
                     'linux/times.h', 'linux/auxvec.h', 'asm/prctl.h', 'linux/random.h',
                     'linux/signal.h', 'asm/signal.h', 'asm/siginfo.h', 'asm/ioctls.h',
                     'asm/termbits.h', 'asm/termios.h', 'linux/limits.h', 'linux/uio.h', 'linux/sysinfo.h', 'asm/sigcontext.h', 'asm/ucontext.h',
-                    'asm/statfs.h', 'linux/magic.h', 'linux/mount.h',
+                    'asm/statfs.h', 'linux/magic.h', 'linux/mount.h', 'linux/close_range.h',
                     'asm/errno.h'],
     },
     # x86's <asm/signal.h> defines SIGRTMAX as _NSIG but leaves _NSIG to the
@@ -145,6 +145,14 @@ STRUCTS = [
      ['f_type', 'f_bsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files', 'f_ffree', 'f_fsid',
       'f_namelen', 'f_frsize', 'f_flags', 'f_spare'], True),
     ('statfs.h', 'kernel_fsid_t', 'linux', '__kernel_fsid_t', ['val'], True),
+    ('statx.h', 'struct statx_timestamp', 'linux', 'struct statx_timestamp',
+     ['tv_sec', 'tv_nsec', '__reserved'], True),
+    ('statx.h', 'struct statx', 'linux', 'struct statx',
+     ['stx_mask', 'stx_blksize', 'stx_attributes', 'stx_nlink', 'stx_uid', 'stx_gid', 'stx_mode',
+      'stx_ino', 'stx_size', 'stx_blocks', 'stx_attributes_mask', 'stx_atime', 'stx_btime',
+      'stx_ctime', 'stx_mtime', 'stx_rdev_major', 'stx_rdev_minor', 'stx_dev_major',
+      'stx_dev_minor', 'stx_mnt_id', 'stx_dio_mem_align', 'stx_dio_offset_align', '__spare3'],
+     True),
     ('fcntl.h', 'struct flock', 'linux', 'struct flock',
      ['l_type', 'l_whence', 'l_start', 'l_len', 'l_pid'], True),
 ]

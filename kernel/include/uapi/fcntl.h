@@ -39,6 +39,10 @@
 #define AT_REMOVEDIR		0x200 /* unlinkat(2) */
 #define AT_SYMLINK_FOLLOW	0x400
 #define AT_NO_AUTOMOUNT		0x800
+#define AT_STATX_SYNC_TYPE	0x6000 /* statx(2): how to sync (all the same here) */
+#define AT_STATX_SYNC_AS_STAT	0x0000
+#define AT_STATX_FORCE_SYNC	0x2000
+#define AT_STATX_DONT_SYNC	0x4000
 #define AT_EMPTY_PATH		0x1000
 #define AT_RECURSIVE		0x8000
 
@@ -70,6 +74,10 @@
 #define F_GETPIPE_SZ	(F_LINUX_SPECIFIC_BASE + 8)
 #define F_ADD_SEALS	(F_LINUX_SPECIFIC_BASE + 9)
 #define F_GET_SEALS	(F_LINUX_SPECIFIC_BASE + 10)
+
+/* close_range(2) flags. */
+#define CLOSE_RANGE_UNSHARE	(1U << 1)
+#define CLOSE_RANGE_CLOEXEC	(1U << 2)
 
 /* F_GETFD/F_SETFD flag. */
 #define FD_CLOEXEC	1
