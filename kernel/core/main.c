@@ -51,7 +51,7 @@ static const struct slab_backend slab_backend = {
  */
 static void kernel_init_thread(void *arg)
 {
-	char buf[64];
+	char buf[256];
 	pci_init();
 	ata_init();
 	ahci_init();
