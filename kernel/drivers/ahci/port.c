@@ -95,20 +95,20 @@ int ahci_port_setup(struct ahci_port *p)
  */
 int ahci_port_reset(struct ahci_port *p)
 {
-	pr_warn("ahci: %s: resetting port %u (PxIS %#x PxTFD %#x PxSERR %#x)\n", p->bdev.name,
-		p->index, p->irq_status, ahci_read(p->regs, PX_TFD), ahci_read(p->regs, PX_SERR));
+	pr_warn("ahci: port %u: reset (PxIS %#x PxTFD %#x PxSERR %#x)\n", p->index,
+		p->irq_status, ahci_read(p->regs, PX_TFD), ahci_read(p->regs, PX_SERR));
 	port_stop(p); /* a stuck engine is cleared by the COMRESET below anyway */
 	uint32_t sctl = ahci_read(p->regs, PX_SCTL) & ~0xfu;
 	ahci_write(p->regs, PX_SCTL, sctl | 1);
 	udelay_ns(2000000);
 	ahci_write(p->regs, PX_SCTL, sctl);
 	if (!poll_reg(p->regs, PX_SSTS, SSTS_DET_MASK, SSTS_DET_PRESENT, 1000)) {
-		pr_err("ahci: %s: no link after reset\n", p->bdev.name);
+		pr_err("ahci: port %u: no link after reset\n", p->index);
 		return -EIO;
 	}
 	int err = port_start(p);
 	if (err)
-		pr_err("ahci: %s: device still busy after reset\n", p->bdev.name);
+		pr_err("ahci: port %u: device still busy after reset\n", p->index);
 	return err;
 }
 
@@ -214,8 +214,8 @@ static int run_command(struct ahci_port *p, uint8_t command, uint64_t lba, uint3
 	int err = disk_queue_wait(&p->queue, &p->done);
 	uint32_t tfd = ahci_read(p->regs, PX_TFD);
 	if (err || (p->irq_status & PXIS_ERRORS) || (tfd & (TFD_ERR | TFD_BSY | TFD_DRQ))) {
-		pr_err("ahci: %s: command %#x at sector %lu %s (PxIS %#x PxTFD %#x)\n",
-		       p->bdev.name, command, lba, err ? "timed out" : "failed", p->irq_status,
+		pr_err("ahci: port %u: command %#x at sector %lu %s (PxIS %#x PxTFD %#x)\n",
+		       p->index, command, lba, err ? "timed out" : "failed", p->irq_status,
 		       tfd);
 		ahci_port_reset(p);
 		return -EIO;
