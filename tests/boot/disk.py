@@ -7,7 +7,9 @@ The boot disk is sda; the scratch disk (second IDE drive, primary slave, or
 AHCI port 1) is sdb and the kernel self-tests named below run on it
 (ktest_disk=sdb): every DMA buffer path, writes of a known pattern over
 sectors 2048..4095, the block layer's bounds, a dropped completion that must
-time out with -EIO and leave the disk working, concurrent readers, and
+time out with -EIO and leave the disk working, a sector past the end asked
+of the driver directly (the device's error must give -EIO), concurrent
+readers, and
 sequential read throughput, which this test prints. Afterwards the host
 finds the pattern there and the rest of the scratch disk unchanged.
 
@@ -27,7 +29,7 @@ SECTOR = 512
 SCRATCH_SECTORS = 32 << 11  # 32 MiB
 WRITE_BASE, WRITE_COUNT = 2048, 2048
 KTESTS = ['disk_read_paths', 'disk_write_paths', 'disk_bounds', 'disk_timeout',
-          'disk_concurrent', 'disk_throughput']
+          'disk_device_error', 'disk_concurrent', 'disk_throughput']
 M64 = (1 << 64) - 1
 
 

@@ -5,7 +5,8 @@
  * the caller sleeps on the channel's queue until IRQ 14/15 (or the PCI line
  * in native mode) fires; PIO takes one interrupt per sector. A device that
  * reports an error or never answers within the queue's timeout fails the
- * request with -EIO after a software reset of the channel.
+ * request with -EIO after a software reset of the channel, so the next
+ * request starts on an idle channel.
  */
 #include <arch/io.h>
 #include <arch/mmu.h>
@@ -26,7 +27,10 @@ static void ata_delay(struct ata_channel *ch)
 		(void)inb(ch->ctrl); /* 400 ns */
 }
 
-/* Polls until BSY clears (and DRQ is set, with want_drq), for at most a second. */
+/*
+ * Polls until BSY clears (and DRQ is set, with want_drq), for at most a
+ * second; ERR or DF on the way is the current command's failure.
+ */
 static int poll_ready(struct ata_channel *ch, bool want_drq)
 {
 	uint64_t end = clock_monotonic_ns() + POLL_LIMIT_NS;
@@ -37,6 +41,20 @@ static int poll_ready(struct ata_channel *ch, bool want_drq)
 		if (st & (ST_ERR | ST_DF))
 			return -EIO;
 		if (!want_drq || (st & ST_DRQ))
+			return 0;
+	} while (clock_monotonic_ns() < end);
+	return -EIO;
+}
+
+/*
+ * Before a command: polls until the channel is neither busy nor expecting
+ * data. ERR may still show the previous command's failure and is ignored.
+ */
+static int poll_idle(struct ata_channel *ch)
+{
+	uint64_t end = clock_monotonic_ns() + POLL_LIMIT_NS;
+	do {
+		if (!(inb(ch->ctrl) & (ST_BSY | ST_DRQ)))
 			return 0;
 	} while (clock_monotonic_ns() < end);
 	return -EIO;
@@ -82,7 +100,7 @@ static void channel_reset(struct ata_channel *ch)
 	udelay_ns(10000);
 	outb(ch->ctrl, 0);
 	udelay_ns(2000000);
-	if (poll_ready(ch, false))
+	if (poll_idle(ch))
 		pr_err("ata: %s: still busy after reset\n", ch->name);
 }
 
@@ -101,14 +119,16 @@ static void select_lba(struct ata_disk *d, uint64_t lba, uint16_t count)
 	outb(ch->base + ATA_LBA2, (uint8_t)(lba >> 16));
 }
 
-/* Sleeps until the channel interrupts; 0, or -EIO after a timeout and reset. */
+/*
+ * Sleeps until the channel interrupts; 0, or -EIO after the queue's timeout
+ * (the caller resets the channel on any failure).
+ */
 static int wait_irq(struct ata_channel *ch)
 {
 	int err = disk_queue_wait(&ch->queue, &ch->done);
 	ch->done = false;
 	if (err) {
 		pr_err("ata: %s: device timed out\n", ch->name);
-		channel_reset(ch);
 		return -EIO;
 	}
 	return 0;
@@ -118,7 +138,7 @@ static int wait_irq(struct ata_channel *ch)
 static int pio_transfer(struct ata_disk *d, uint64_t lba, uint32_t n, uint16_t *p, bool write)
 {
 	struct ata_channel *ch = d->ch;
-	int err = poll_ready(ch, false);
+	int err = poll_idle(ch);
 	if (err)
 		return err;
 	ch->done = false;
@@ -192,7 +212,7 @@ static int dma_transfer(struct ata_disk *d, uint64_t lba, uint32_t n, void *buf,
 	int err = build_prds(ch, buf, (size_t)n * SECTOR_SIZE);
 	if (err)
 		return err;
-	err = poll_ready(ch, false);
+	err = poll_idle(ch);
 	if (err)
 		return err;
 	uint8_t dir = write ? 0 : BM_CMD_TO_MEMORY;
@@ -263,11 +283,12 @@ static int ata_transfer(struct block_device *bdev, uint64_t lba, uint32_t count,
 		count -= n;
 		p += (size_t)n * SECTOR_SIZE;
 	}
-	disk_queue_leave(&ch->queue);
 	if (err) {
 		pr_err("ata: %s: %s error at sector %lu\n", bdev->name, write ? "write" : "read", lba);
+		channel_reset(ch);
 		err = -EIO;
 	}
+	disk_queue_leave(&ch->queue);
 	return err;
 }
 
@@ -286,7 +307,7 @@ static int ata_flush(struct block_device *bdev)
 	struct ata_disk *d = bdev->priv;
 	struct ata_channel *ch = d->ch;
 	disk_queue_enter(&ch->queue);
-	int err = poll_ready(ch, false);
+	int err = poll_idle(ch);
 	if (!err) {
 		ch->done = false;
 		outb(ch->base + ATA_DRIVE, d->slave ? 0xb0 : 0xa0);
@@ -295,6 +316,10 @@ static int ata_flush(struct block_device *bdev)
 		err = wait_irq(ch);
 		if (!err && (ch->status & (ST_ERR | ST_DF)))
 			err = -EIO;
+	}
+	if (err) {
+		pr_err("ata: %s: flush failed\n", bdev->name);
+		channel_reset(ch);
 	}
 	disk_queue_leave(&ch->queue);
 	return err;

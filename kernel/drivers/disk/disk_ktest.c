@@ -2,7 +2,7 @@
  * Disk driver self-tests: every DMA buffer path (contiguous, scattered
  * pages, odd addresses through the bounce buffer), writes, the block layer's
  * bounds, the timeout and recovery path, concurrent callers on one queue, and
- * sequential read throughput.
+ * sequential read throughput, and a device that refuses a command.
  *
  * They use the disk named by ktest_disk= (a scratch disk the host checks
  * afterwards; it is overwritten from sector WRITE_BASE on) or, without it,
@@ -197,6 +197,28 @@ KTEST(disk_timeout)
 	pr_info("ktest: %s: dropped completion gave %d after %lu ms\n", d->name, err, ms);
 	KT_ASSERT(err == -EIO);
 	KT_ASSERT(ms >= 290 && ms < 5000);
+	memset(buf, 0, 8 * SECTOR_SIZE);
+	KT_ASSERT(blkdev_read(d, 0, 8, buf) == 0);
+	KT_ASSERT(memcmp(buf, ref, 8 * SECTOR_SIZE) == 0);
+	kfree(ref);
+	kfree(buf);
+	return 0;
+}
+
+/*
+ * A device error: the driver itself (below the block layer's bounds check)
+ * asks for a sector past the end; the device refuses it, the request fails
+ * with -EIO, and after the driver's recovery the disk reads correctly.
+ */
+KTEST(disk_device_error)
+{
+	struct block_device *d = test_disk();
+	KT_ASSERT(d && d->disk == d);
+	uint8_t *ref = kmalloc(8 * SECTOR_SIZE), *buf = kmalloc(8 * SECTOR_SIZE);
+	KT_ASSERT(ref && buf);
+	KT_ASSERT(blkdev_read(d, 0, 8, ref) == 0);
+	KT_ASSERT(d->ops->read(d, d->nr_sectors + 8, 1, buf) == -EIO);
+	KT_ASSERT(d->ops->write == NULL || d->ops->write(d, d->nr_sectors + 8, 1, ref) == -EIO);
 	memset(buf, 0, 8 * SECTOR_SIZE);
 	KT_ASSERT(blkdev_read(d, 0, 8, buf) == 0);
 	KT_ASSERT(memcmp(buf, ref, 8 * SECTOR_SIZE) == 0);
