@@ -24,7 +24,9 @@
 #include <version.h>
 
 void crash_test(const char *kind);
+void pci_init(void);
 void ata_init(void);
+void ahci_init(void);
 void rootfs_mount(void);
 
 static void *slab_pages_alloc(unsigned order)
@@ -49,8 +51,10 @@ static const struct slab_backend slab_backend = {
  */
 static void kernel_init_thread(void *arg)
 {
-	char buf[64];
+	char buf[256];
+	pci_init();
 	ata_init();
+	ahci_init();
 	vfs_init();
 	initrd_load_boot_module();
 	rootfs_mount();

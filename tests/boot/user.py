@@ -82,11 +82,12 @@ def type_at_prompts(vm):
         vm.send(keys)
 
 
-def main():
+def main(disk='ide'):
+    """Runs the suite with the boot disk on disk ('ide' or 'ahci', see cairnvm.VM)."""
     t = Tap()
     progs = listed_programs()
     try:
-        with VM(timeout=RUN_TIMEOUT + 60) as vm:
+        with VM(timeout=RUN_TIMEOUT + 60, disk=disk) as vm:
             finished = started = False
             try:
                 m = vm.wait_for(START_RE, timeout=90)

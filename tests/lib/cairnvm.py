@@ -19,13 +19,31 @@ BUILD = os.environ.get('CAIRN_BUILD') or os.path.join(TOP, 'build')
 PANIC_RE = re.compile(r'Kernel panic')
 
 
+# Where the boot disk goes: 'ide' (the PIIX IDE controller, the default) or
+# 'ahci' (an ICH9 AHCI controller on the pc machine, port 0). SeaBIOS boots from
+# either; the kernel names the disk sda in both cases.
+DISK_BUSES = ('ide', 'ahci')
+
+
+def drive_args(bus, path, drive_id, fmt='raw'):
+    """QEMU arguments attaching the image at path on bus ('ide' or 'ahci')."""
+    if bus == 'ide':
+        return ['-drive', 'file=%s,format=%s,if=ide' % (path, fmt)]
+    return ['-device', 'ahci,id=ahci_%s' % drive_id,
+            '-drive', 'id=%s,file=%s,if=none,format=%s' % (drive_id, path, fmt),
+            '-device', 'ide-hd,drive=%s,bus=ahci_%s.0' % (drive_id, drive_id)]
+
+
 class VMError(Exception):
     pass
 
 
 class VM:
     def __init__(self, kargs='', mem='256M', smp=1, timeout=120, allow_panic=False,
-                 qemu_args=()):
+                 qemu_args=(), disk='ide'):
+        if disk not in DISK_BUSES:
+            raise ValueError('disk must be one of %s, not %r' % (', '.join(DISK_BUSES), disk))
+        self.disk = disk
         self.kargs = kargs
         self.mem = mem
         self.smp = smp
@@ -44,7 +62,7 @@ class VM:
                        check=True)
         self.monitor_path = os.path.join(self.tmp, 'monitor.sock')
         cmd = ['qemu-system-x86_64', '-machine', 'pc', '-cpu', 'max', '-m', self.mem,
-               '-smp', str(self.smp), '-drive', 'file=%s,format=raw,if=ide' % image,
+               '-smp', str(self.smp)] + drive_args(self.disk, image, 'root') + [
                '-display', 'none', '-vga', 'std', '-no-reboot', '-serial', 'stdio',
                '-monitor', 'unix:%s,server,nowait' % self.monitor_path,
                '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'] + self.qemu_args
