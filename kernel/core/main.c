@@ -8,6 +8,7 @@
  */
 #include <arch/cpu.h>
 #include <arch/platform.h>
+#include <block/bcache.h>
 #include <boot.h>
 #include <cmdline.h>
 #include <arch/context.h>
@@ -51,6 +52,7 @@ static void kernel_init_thread(void *arg)
 {
 	char buf[64];
 	ata_init();
+	bcache_start_daemon();
 	vfs_init();
 	initrd_load_boot_module();
 	rootfs_mount();
