@@ -60,10 +60,13 @@ static void kernel_init_thread(void *arg)
 		crash_test(buf);
 	if (cmdline_get("ktest", buf, sizeof(buf))) {
 		int failed = ktest_run(buf[0] ? buf : "all");
+		vfs_sync_all();
 		arch_poweroff(failed ? 1 : 0);
 	}
-	if (cmdline_has("poweroff"))
+	if (cmdline_has("poweroff")) {
+		vfs_sync_all();
 		arch_poweroff(0);
+	}
 
 	/* Become the first user process. */
 	char init[128] = "/sbin/init";
