@@ -250,6 +250,12 @@ int ext2_iget(struct ext2_mount *m, uint32_t ino, struct inode **out)
 		pr_warn("ext2: %s: cannot read inode %u\n", m->bdev->name, ino);
 		return -EIO;
 	}
+	if (info->raw.i_links_count == 0 || (info->raw.i_mode & S_IFMT) == 0) {
+		/* A name for a free inode: never use it (its eviction would free blocks). */
+		kfree(info);
+		pr_warn("ext2: %s: inode %u is named but free\n", m->bdev->name, ino);
+		return ext2_fail(&m->fs, "a directory entry names a free inode");
+	}
 	struct inode *inode = inode_alloc(&m->sb, info->raw.i_mode);
 	if (!inode) {
 		kfree(info);
@@ -334,7 +340,9 @@ int ext2_mount(const char *devname, unsigned long flags, struct super_block **ou
 	m->sb.bdev = bdev;
 	struct inode *root;
 	ext2_lock(m);
+	m->fs.read_only = true; /* nothing is written before the mount is decided */
 	err = ext2_iget(m, EXT2_ROOT_INO, &root);
+	m->fs.read_only = m->judged_ro;
 	ext2_unlock(m);
 	if (!err && !S_ISDIR(root->mode)) {
 		m->fs.read_only = true; /* never free anything of a broken filesystem */

@@ -42,6 +42,17 @@ static int ext2_lookup(struct inode *dir, const char *name, struct inode **out)
 	int err = ext2_dir_lookup(&m->fs, raw(dir), name, strlen(name), &ino);
 	if (!err)
 		err = ext2_iget(m, ino, out);
+	if (!err && S_ISDIR((*out)->mode) && strcmp(name, ".") && strcmp(name, "..")) {
+		/*
+		 * A directory has one parent, named by its "..": anything else is a
+		 * loop or a second name for a directory, which a walk must not follow.
+		 */
+		uint32_t up;
+		if (ext2_dir_lookup(&m->fs, raw(*out), "..", 2, &up) || up != dir->ino) {
+			inode_put(*out);
+			err = ext2_fail(&m->fs, "a directory whose '..' is not its parent (a loop)");
+		}
+	}
 	if (err == -EIO) {
 		pr_warn("ext2: %s: corrupt directory %lu\n", m->bdev->name, dir->ino);
 		if (!m->fs.failed)
@@ -328,6 +339,8 @@ static int ext2_readlink_op(struct inode *inode, char *buf, size_t size)
 	struct ext2_mount *m = EXT2_MNT(inode->sb);
 	ext2_lock(m);
 	long n = ext2_readlink(&m->fs, raw(inode), buf, size);
+	if (n == -EIO)
+		ext2_check(m, ext2_fail(&m->fs, "bad block number in a symlink"));
 	ext2_unlock(m);
 	return (int)n;
 }
