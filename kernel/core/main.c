@@ -8,6 +8,7 @@
  */
 #include <arch/cpu.h>
 #include <arch/platform.h>
+#include <block/bcache.h>
 #include <boot.h>
 #include <cmdline.h>
 #include <arch/context.h>
@@ -55,6 +56,7 @@ static void kernel_init_thread(void *arg)
 	pci_init();
 	ata_init();
 	ahci_init();
+	bcache_start_daemon();
 	vfs_init();
 	initrd_load_boot_module();
 	rootfs_mount();
@@ -62,10 +64,13 @@ static void kernel_init_thread(void *arg)
 		crash_test(buf);
 	if (cmdline_get("ktest", buf, sizeof(buf))) {
 		int failed = ktest_run(buf[0] ? buf : "all");
+		vfs_sync_all();
 		arch_poweroff(failed ? 1 : 0);
 	}
-	if (cmdline_has("poweroff"))
+	if (cmdline_has("poweroff")) {
+		vfs_sync_all();
 		arch_poweroff(0);
+	}
 
 	/* Become the first user process. */
 	char init[128] = "/sbin/init";

@@ -1,18 +1,20 @@
 /*
  * Choosing the root filesystem at boot. With an initrd, the ramfs it was
  * unpacked into stays the root. Otherwise root=/dev/<device> names a block
- * device holding ext2, which becomes "/", and the ramfs's /dev (the device
+ * device holding ext2, which becomes "/" (read-write unless the command
+ * line says "ro"), and the ramfs's /dev (the device
  * nodes) is mounted on its /dev. If that fails the ramfs stays the root and
  * the reason is logged.
  */
 #include <boot.h>
 #include <cmdline.h>
 #include <errno.h>
-#include <fs/ext2fs.h>
+#include <fs/fstype.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 #include <printk.h>
+#include <uapi/mount.h>
 
 void rootfs_mount(void)
 {
@@ -32,14 +34,16 @@ void rootfs_mount(void)
 		return;
 	}
 	struct super_block *sb;
-	int err = ext2_mount(root + 5, &sb);
+	struct fs_type *type = fs_type_find("ext2");
+	unsigned long flags = cmdline_has("ro") ? MS_RDONLY : 0;
+	int err = type ? type->mount(root + 5, flags, NULL, &sb) : -ENODEV;
 	if (err) {
 		pr_err("rootfs: cannot mount %s (error %d); the root stays in memory\n", root, err);
 		vfs_mount_root(vfs_root(), "ramfs", "none", 0);
 		inode_put(devdir);
 		return;
 	}
-	vfs_mount_root(sb->root, "ext2", root, MNT_READONLY);
+	vfs_mount_root(sb->root, "ext2", root, (sb->flags & SB_RDONLY) ? MNT_READONLY : 0);
 	err = vfs_mount("/dev", devdir, "ramfs", "devices", 0);
 	if (err)
 		pr_err("rootfs: cannot mount the device nodes on /dev (error %d)\n", err);

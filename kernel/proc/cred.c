@@ -1,6 +1,7 @@
 /* Credential queries for permission checks and exec (proc/cred.h). */
 #include <proc/cred.h>
 #include <proc/process.h>
+#include <proc/task.h>
 #include <uapi/stat.h>
 
 bool cred_in_group(const struct process *p, uint32_t gid)
@@ -29,4 +30,11 @@ void cred_exec_setid(struct process *p, uint32_t mode, uint32_t uid, uint32_t gi
 	p->sgid = p->egid;
 	p->fsuid = p->euid;
 	p->fsgid = p->egid;
+}
+
+void cred_current_fs_ids(uint32_t *uid, uint32_t *gid)
+{
+	struct process *p = current ? current->proc : NULL;
+	*uid = p ? p->fsuid : 0;
+	*gid = p ? p->fsgid : 0;
 }

@@ -48,6 +48,7 @@ static void process_exit(struct process *p, int status)
 
 	if (p == init_process) {
 		pr_notice("init exited with status %d; powering off\n", status);
+		vfs_sync_all(); /* every filesystem written back and marked clean */
 		arch_poweroff(0);
 	}
 	reparent_children(p);

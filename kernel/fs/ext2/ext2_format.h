@@ -19,6 +19,10 @@
 #define EXT2_VALID_FS 1
 #define EXT2_ERROR_FS 2
 
+#define EXT2_GOOD_OLD_FIRST_INO 11
+#define EXT2_GOOD_OLD_INODE_SIZE 128
+#define EXT2_INDEX_FL 0x1000 /* a hashed (dir_index) directory */
+
 /* Features a driver must understand to mount at all. */
 #define EXT2_FEATURE_INCOMPAT_FILETYPE 0x0002
 /* Features a driver must understand to write. */

@@ -4,6 +4,7 @@
 #include <fs/vfs.h>
 #include <ktest.h>
 #include <lib/string.h>
+#include <uapi/mount.h>
 #include <uapi/stat.h>
 
 struct counter {
@@ -26,7 +27,7 @@ static bool count_actor(struct dir_context *ctx, const char *name, size_t len, u
 KTEST(ext2_boot_root)
 {
 	struct super_block *sb;
-	KT_ASSERT(ext2_mount("sda2", &sb) == 0);
+	KT_ASSERT(ext2_mount("sda2", MS_RDONLY, &sb) == 0);
 	struct inode *root = sb->root, *etc, *host;
 	KT_ASSERT(S_ISDIR(root->mode));
 	KT_ASSERT(root->iops->lookup(root, "etc", &etc) == 0);

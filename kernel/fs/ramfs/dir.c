@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <lib/string.h>
 #include <mm/slab.h>
+#include <proc/wait.h>
 #include <uapi/dirent.h>
 
 #include "ramfs.h"
@@ -239,7 +240,126 @@ out_unlock:
 	return err;
 }
 
+/* Serialises renames, so the ancestry that orders their directory locks holds still. */
+static struct wait_queue rename_wait = WAIT_QUEUE_INIT(rename_wait);
+static bool rename_busy;
+static struct spinlock rename_lock = SPINLOCK_INIT("ramfs_rename");
+
+static bool rename_trylock(void)
+{
+	spin_lock(&rename_lock);
+	bool ok = !rename_busy;
+	rename_busy = true;
+	spin_unlock(&rename_lock);
+	return ok;
+}
+
+static void rename_unlock(void)
+{
+	spin_lock(&rename_lock);
+	rename_busy = false;
+	spin_unlock(&rename_lock);
+	wake_up(&rename_wait);
+}
+
+/* Whether a is b or one of b's ancestors (parent pointers; the rename lock is held). */
+static bool is_ancestor(struct inode *a, struct inode *b)
+{
+	for (int depth = 0; b && depth < 4096; depth++) {
+		if (a == b)
+			return true;
+		struct inode *p = RAMFS_I(b)->parent;
+		if (p == b)
+			return false;
+		b = p;
+	}
+	return false;
+}
+
+/*
+ * Moves an entry, replacing what new_name named (a directory only by an
+ * empty one). Directory locks are taken ancestor first, as rmdir takes them.
+ */
+static int ramfs_rename(struct inode *old_dir, const char *old_name, struct inode *new_dir,
+			const char *new_name)
+{
+	struct inode *victim = NULL;
+	int err = 0;
+	wait_event(rename_wait, rename_trylock());
+	struct inode *first = old_dir, *second = new_dir;
+	if (old_dir != new_dir && is_ancestor(new_dir, old_dir)) {
+		first = new_dir;
+		second = old_dir;
+	}
+	inode_lock(first);
+	if (second != first)
+		inode_lock(second);
+	struct ramfs_dirent *d = dir_find(RAMFS_I(old_dir), old_name);
+	struct ramfs_dirent *t = dir_find(RAMFS_I(new_dir), new_name);
+	if (!d || !RAMFS_I(old_dir)->parent || !RAMFS_I(new_dir)->parent) {
+		err = -ENOENT;
+		goto out_unlock;
+	}
+	struct inode *src = d->inode;
+	bool is_dir = S_ISDIR(src->mode);
+	if (t) {
+		struct inode *tgt = t->inode;
+		if (tgt == src)
+			goto out_unlock;
+		if (is_dir && !S_ISDIR(tgt->mode)) {
+			err = -ENOTDIR;
+			goto out_unlock;
+		}
+		if (!is_dir && S_ISDIR(tgt->mode)) {
+			err = -EISDIR;
+			goto out_unlock;
+		}
+		if (is_dir) {
+			inode_lock(tgt);
+			bool empty = list_empty(&RAMFS_I(tgt)->entries);
+			if (empty)
+				RAMFS_I(tgt)->parent = NULL;
+			inode_unlock(tgt);
+			if (!empty) {
+				err = -ENOTEMPTY;
+				goto out_unlock;
+			}
+		}
+	}
+	err = dir_add(new_dir, new_name, inode_get(src));
+	if (err) {
+		inode_put(src);
+		goto out_unlock;
+	}
+	if (t) {
+		victim = t->inode;
+		dir_remove(new_dir, t);
+		kfree(t);
+		spin_lock(&victim->lock);
+		victim->nlink = S_ISDIR(victim->mode) ? 0 : victim->nlink - 1;
+		victim->ctime = vfs_now();
+		spin_unlock(&victim->lock);
+	}
+	dir_remove(old_dir, d);
+	kfree(d);
+	inode_put(src); /* the old entry's reference; the new entry holds its own */
+	if (is_dir)
+		RAMFS_I(src)->parent = new_dir;
+	spin_lock(&src->lock);
+	src->ctime = vfs_now();
+	spin_unlock(&src->lock);
+out_unlock:
+	if (second != first)
+		inode_unlock(second);
+	inode_unlock(first);
+	rename_unlock();
+	if (victim)
+		inode_put(victim);
+	return err;
+}
+
 const struct inode_ops ramfs_dir_iops = {
+    .rename = ramfs_rename,
     .lookup = ramfs_lookup,
     .create = ramfs_create_file,
     .mkdir = ramfs_mkdir,

@@ -8,6 +8,7 @@
 #include <lib/string.h>
 #include <mm/slab.h>
 #include <proc/process.h>
+#include <uapi/statfs.h>
 
 #include "ramfs.h"
 
@@ -33,8 +34,19 @@ static void ramfs_evict_inode(struct inode *inode)
 	inode->priv = NULL;
 }
 
+/* statfs(2): a memory filesystem with no fixed size reports only its type. */
+static int ramfs_statfs(struct super_block *sb, struct statfs *st)
+{
+	(void)sb;
+	st->f_type = RAMFS_MAGIC;
+	st->f_bsize = PAGE_SIZE;
+	st->f_namelen = NAME_MAX;
+	return 0;
+}
+
 static const struct super_ops ramfs_super_ops = {
     .evict_inode = ramfs_evict_inode,
+    .statfs = ramfs_statfs,
 };
 
 static int ramfs_readlink(struct inode *inode, char *buf, size_t size)

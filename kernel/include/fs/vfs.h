@@ -453,6 +453,28 @@ int vfs_link(struct inode *base, const char *old_path, const char *new_path);
 /* readlink(2): copies at most size bytes (no NUL) and returns the count. */
 int vfs_readlink(struct inode *base, const char *path, char *buf, size_t size);
 int vfs_truncate(struct inode *inode, uint64_t size);
+
+/* ---- rename.c ---- */
+
+/*
+ * rename(2)/renameat2(2): moves old_path (from old_base) to new_path (from
+ * new_base) on one filesystem. flags: RENAME_NOREPLACE (-EEXIST if new_path
+ * exists); RENAME_EXCHANGE and RENAME_WHITEOUT are -EINVAL. Errors as
+ * Linux's: -EXDEV across filesystems, -EINVAL moving a directory into
+ * itself, -EISDIR/-ENOTDIR when the types differ, -ENOTEMPTY, -EBUSY for
+ * "." and ".." or a mount point, -EROFS.
+ */
+int vfs_rename(struct inode *old_base, const char *old_path, struct inode *new_base,
+	       const char *new_path, unsigned flags);
+
+/* ---- sync.c ---- */
+
+/* sync_fs of every mounted filesystem (sync(2), and before power-off). */
+int vfs_sync_all(void);
+/* sync_fs of the filesystem inode lives on (syncfs(2), fsync(2)). */
+int vfs_sync_inode(struct inode *inode);
+/* statfs(2): fills *st for the filesystem inode lives on. */
+int vfs_statfs(struct inode *inode, struct statfs *st);
 /*
  * Writes the absolute path of directory dir, seen from the caller's root,
  * into buf (NUL-terminated). Returns the length with the NUL, -ERANGE when

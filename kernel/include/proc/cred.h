@@ -17,6 +17,8 @@ struct process;
 bool cred_in_group(const struct process *p, uint32_t gid);
 /* Whether p is privileged for files (fsuid 0); kernel threads (p NULL) are. */
 bool cred_fs_root(const struct process *p);
+/* The caller's filesystem ids, the owner of files it creates (0, 0 in kernel threads). */
+void cred_current_fs_ids(uint32_t *uid, uint32_t *gid);
 /*
  * execve of a set-user-ID or set-group-ID file: the effective (and saved
  * and filesystem) ids become the file's owner or group. The real ids stay.

@@ -107,4 +107,9 @@ struct flock {
 #define SEEK_DATA	3
 #define SEEK_HOLE	4
 
+/* renameat2(2) flags. */
+#define RENAME_NOREPLACE	(1 << 0)
+#define RENAME_EXCHANGE		(1 << 1)
+#define RENAME_WHITEOUT		(1 << 2)
+
 #endif

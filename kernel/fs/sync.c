@@ -1,0 +1,62 @@
+/*
+ * Writing filesystems back: sync(2), syncfs(2), fsync(2) through each super
+ * block's sync_fs op, statfs(2) through its statfs op, and the last sync
+ * before the machine powers off.
+ */
+#include <errno.h>
+#include <fs/mount.h>
+#include <fs/vfs.h>
+#include <lib/string.h>
+#include <printk.h>
+#include <uapi/statfs.h>
+
+struct sync_state {
+	int err;
+};
+
+static void sync_one(const struct mount *m, void *arg)
+{
+	struct sync_state *st = arg;
+	struct super_block *sb = m->sb;
+	if (!sb || !sb->ops || !sb->ops->sync_fs || (sb->flags & SB_RDONLY))
+		return;
+	int err = sb->ops->sync_fs(sb);
+	if (err) {
+		pr_warn("vfs: syncing %s failed (error %d)\n", m->target, err);
+		if (!st->err)
+			st->err = err;
+	}
+}
+
+int vfs_sync_all(void)
+{
+	struct sync_state st = {0};
+	mount_for_each(sync_one, &st);
+	return st.err;
+}
+
+int vfs_sync_inode(struct inode *inode)
+{
+	struct super_block *sb = inode->sb;
+	if (!sb || !sb->ops || !sb->ops->sync_fs || (sb->flags & SB_RDONLY))
+		return 0;
+	return sb->ops->sync_fs(sb);
+}
+
+int vfs_statfs(struct inode *inode, struct statfs *st)
+{
+	memset(st, 0, sizeof(*st));
+	struct super_block *sb = inode->sb;
+	int err = 0;
+	if (sb && sb->ops && sb->ops->statfs)
+		err = sb->ops->statfs(sb, st);
+	if (!st->f_namelen)
+		st->f_namelen = NAME_MAX;
+	if (!st->f_bsize)
+		st->f_bsize = PAGE_SIZE;
+	if (!st->f_frsize)
+		st->f_frsize = st->f_bsize;
+	if (sb && (sb->flags & SB_RDONLY))
+		st->f_flags |= 1; /* ST_RDONLY */
+	return err;
+}
