@@ -3,6 +3,7 @@
  * character devices, and /dev with their nodes (until devfs exists).
  */
 #include <fs/chrdev.h>
+#include <fs/fatfs.h>
 #include <fs/ramfs.h>
 #include <fs/vfs.h>
 #include <panic.h>
@@ -29,6 +30,7 @@ void vfs_init(void)
 	if (ramfs_mount_root() < 0)
 		panic("vfs: cannot mount the root ramfs");
 	ramfs_register();
+	fat_register();
 	memdev_init();
 	console_dev_init();
 
