@@ -138,6 +138,12 @@ int fat_iget(struct fat_mount *m, struct inode *parent, const struct fat_dir_ent
 			return fat_fs_error(&m->fs, "a directory's cluster chain is corrupt");
 		if ((uint64_t)len * m->fs.cluster_size > FAT_DIR_MAX_BYTES)
 			return fat_fs_error(&m->fs, "a directory is too long");
+	} else {
+		/* A file's chain holds exactly its size: this also finds loops inside it. */
+		uint64_t want = ((uint64_t)e->de.size + m->fs.cluster_size - 1) / m->fs.cluster_size;
+		int err = start ? fat_chain_length(&m->fs, start, &len) : 0;
+		if (err || len != want)
+			return fat_fs_error(&m->fs, "a file's cluster chain does not match its size");
 	}
 	struct fat_inode *fi = kzalloc(sizeof(*fi));
 	if (!fi)
