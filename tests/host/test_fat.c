@@ -307,6 +307,12 @@ static void test_read(struct mounted *m)
 	struct fat_dir_entry e;
 	CHECK(lookup(m, "AL~1.BIN", &n, &e, NULL) == -ENOENT && lookup(m, "HELLO.TXT", &n, &e, NULL) == 0,
 	      "short names resolve too");
+	uint32_t pos = 7;
+	struct fat_dir_entry any;
+	CHECK(fat_dir_next(&m->fs, &m->root, &pos, &any) == 1 && any.pos == 32 && pos == 64,
+	      "a directory position between entries starts at the next one (%u)", any.pos);
+	pos = 0xFFFFFFF0u;
+	CHECK(fat_dir_next(&m->fs, &m->root, &pos, &any) == 0, "a position past the end is the end");
 	/* Partial reads at odd offsets. */
 	uint8_t part[1000];
 	lookup(m, "A Long File Name With Spaces.bin", &n, &e, NULL);

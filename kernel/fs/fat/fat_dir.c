@@ -123,6 +123,10 @@ int fat_dir_next(struct fat_fs *fs, struct fat_node *dir, uint32_t *pos, struct 
 {
 	struct lfn_state l;
 	l.total = 0;
+	/* A position from lseek(2) may be anything: start at the next whole entry. */
+	if (*pos >= dir->size)
+		return 0;
+	*pos = (*pos + FAT_DIRENT_SIZE - 1) & ~(uint32_t)(FAT_DIRENT_SIZE - 1);
 	while (*pos < dir->size) {
 		uint32_t p = *pos, sector, off;
 		uint8_t raw[FAT_DIRENT_SIZE];

@@ -11,6 +11,13 @@
 
 #include "fat_vfs.h"
 
+/* After a change in dir: its times, and its size if it grew. Lock held. */
+static void touch_dir(struct inode *dir)
+{
+	dir->mtime = dir->ctime = vfs_now();
+	dir->size = FAT_I(dir)->node.size;
+}
+
 static int fat_lookup(struct inode *dir, const char *name, struct inode **out)
 {
 	struct fat_mount *m = FAT_MNT(dir->sb);
@@ -82,11 +89,13 @@ static int fat_create(struct inode *dir, const char *name, uint32_t mode, struct
 	struct fat_dirent tmpl;
 	fat_new_dirent(&tmpl, FAT_ATTR_ARCH | ((mode & 0222) ? 0 : FAT_ATTR_RO));
 	fat_lock(m);
-	int err = fat_dir_add(&m->fs, &FAT_I(dir)->node, name, strlen(name), &tmpl, e);
+	int err = FAT_I(dir)->unlinked ? -ENOENT
+				       : fat_dir_add(&m->fs, &FAT_I(dir)->node, name, strlen(name),
+						     &tmpl, e);
 	if (!err)
 		err = fat_iget(m, dir, e, out);
 	if (!err)
-		dir->mtime = dir->ctime = vfs_now();
+		touch_dir(dir);
 	fat_unlock(m);
 	kfree(e);
 	return err;
@@ -101,9 +110,9 @@ static int fat_mkdir(struct inode *dir, const char *name, uint32_t mode)
 	struct fat_dirent tmpl;
 	fat_new_dirent(&tmpl, FAT_ATTR_DIR | ((mode & 0222) ? 0 : FAT_ATTR_RO));
 	fat_lock(m);
-	struct fat_dir_entry *old = e;
-	int err = fat_dir_find(&m->fs, &FAT_I(dir)->node, name, strlen(name), old);
-	if (err != -ENOENT) {
+	int err = FAT_I(dir)->unlinked ? -ENOENT
+				       : fat_dir_find(&m->fs, &FAT_I(dir)->node, name, strlen(name), e);
+	if (err != -ENOENT || FAT_I(dir)->unlinked) {
 		err = err ? err : -EEXIST;
 		goto out;
 	}
@@ -119,7 +128,7 @@ static int fat_mkdir(struct inode *dir, const char *name, uint32_t mode)
 	if (err)
 		fat_free_chain(&m->fs, clus);
 	else
-		dir->mtime = dir->ctime = vfs_now();
+		touch_dir(dir);
 out:
 	fat_unlock(m);
 	kfree(e);
@@ -176,7 +185,7 @@ static int remove_name(struct inode *dir, const char *name, bool want_dir)
 	if (!err)
 		err = drop_entry(m, dir, e);
 	if (!err)
-		dir->mtime = dir->ctime = vfs_now();
+		touch_dir(dir);
 	fat_unlock(m);
 	kfree(e);
 	return err;
@@ -215,7 +224,8 @@ static int fat_rename(struct inode *old_dir, const char *old_name, struct inode 
 	struct inode *moved = NULL, *put = NULL;
 	size_t new_len = strlen(new_name);
 	fat_lock(m);
-	int err = fat_dir_find(&m->fs, &FAT_I(old_dir)->node, old_name, strlen(old_name), src);
+	int err = FAT_I(new_dir)->unlinked ? -ENOENT
+		  : fat_dir_find(&m->fs, &FAT_I(old_dir)->node, old_name, strlen(old_name), src);
 	if (err)
 		goto out;
 	bool is_dir = src->de.attr & FAT_ATTR_DIR;
@@ -270,7 +280,8 @@ static int fat_rename(struct inode *old_dir, const char *old_name, struct inode 
 		put = FAT_I(moved)->parent;
 		FAT_I(moved)->parent = inode_get(new_dir);
 	}
-	old_dir->mtime = old_dir->ctime = new_dir->mtime = new_dir->ctime = vfs_now();
+	touch_dir(old_dir);
+	touch_dir(new_dir);
 out:
 	fat_unlock(m);
 	kfree(e);

@@ -302,6 +302,17 @@ static void workload(void)
 	T_OK(sys_open(MNT "/bad:name", O_CREAT | O_WRONLY, 0644) == -EINVAL,
 	     "a name with ':' is EINVAL");
 
+	/* A removed working directory takes no new names. */
+	long e1 = syscall2(SYS_mkdir, (long)MNT "/doomed dir", 0755);
+	long e2 = syscall1(SYS_chdir, (long)MNT "/doomed dir");
+	long e3 = syscall1(SYS_rmdir, (long)MNT "/doomed dir");
+	long e4 = sys_open("new file", O_CREAT | O_WRONLY, 0644);
+	long e5 = syscall2(SYS_mkdir, (long)"new dir", 0755);
+	syscall1(SYS_chdir, (long)"/");
+	T_OK(e1 == 0 && e2 == 0 && e3 == 0 && e4 == -ENOENT && e5 == -ENOENT,
+	     "a removed working directory: create and mkdir are ENOENT (%ld %ld %ld %ld %ld)", e1, e2,
+	     e3, e4, e5);
+
 	int64_t t1 = rt_now_ns();
 	T_OK(write_pattern(MNT "/big file of several MiB.bin", 3 * 1024 * 1024 + 4321, 99) == 0,
 	     "a 3 MiB file written");
@@ -313,6 +324,15 @@ static void workload(void)
 	T_OK(r == 0 && st.st_size == 3 * 1024 * 1024 + 4321 && st.st_mode == (S_IFREG | 0644) &&
 		     st.st_uid == 0,
 	     "stat: size, mode 0644, owner root (%ld, %#x)", (long)st.st_size, st.st_mode);
+
+	r = syscall5(SYS_mount, 0, (long)MNT, 0, MS_REMOUNT | MS_RDONLY, 0);
+	long c1 = sys_open(MNT "/while read-only", O_CREAT | O_WRONLY, 0644);
+	long r2 = syscall5(SYS_mount, 0, (long)MNT, 0, MS_REMOUNT, 0);
+	long c2 = sys_open(MNT "/after remount", O_CREAT | O_WRONLY, 0644);
+	T_OK(r == 0 && c1 == -EROFS && r2 == 0 && c2 >= 0,
+	     "remount read-only (create EROFS) and read-write again (%ld %ld %ld %ld)", r, c1, r2, c2);
+	if (c2 >= 0)
+		sys_close((int)c2);
 
 	files_summed = 0;
 	T_OK(walk_sums(MNT, 0) == 0, "every file reads back");
@@ -419,7 +439,34 @@ static void boot_partition(void)
 		sys_close((int)fd);
 	T_OK(sys_open("/tmp/boot/new", O_CREAT | O_WRONLY, 0644) == -EROFS,
 	     "creating on a read-only vfat mount is EROFS");
+	/* Directory positions are cookies; any value lseek(2) sets must be safe. */
+	long dfd = sys_open("/tmp/boot", O_RDONLY | O_DIRECTORY, 0);
+	static char dbuf[4096];
+	long got = -1, odd = 0;
+	for (long off = 3; dfd >= 0 && off < 2000; off += 37) {
+		if (sys_lseek((int)dfd, off, SEEK_SET) != off)
+			break;
+		got = syscall3(SYS_getdents64, dfd, (long)dbuf, sizeof(dbuf));
+		if (got < 0)
+			break;
+		odd++;
+	}
+	T_OK(odd == 54, "getdents64 after lseek to odd positions (%ld tries, last %ld)", odd, got);
+	if (dfd >= 0)
+		sys_close((int)dfd);
 	T_OK(syscall2(SYS_umount2, (long)"/tmp/boot", 0) == 0, "umount");
+	r = syscall5(SYS_mount, (long)"/dev/sda1", (long)"/tmp/boot", (long)"vfat", MS_RDONLY,
+		     (long)"uid=5,gid=6,umask=027");
+	memset(&st, 0, sizeof(st));
+	long sr = syscall2(SYS_stat, (long)"/tmp/boot/kernel", (long)&st);
+	T_OK(r == 0 && sr == 0 && st.st_uid == 5 && st.st_gid == 6 && st.st_mode == (S_IFREG | 0750),
+	     "mount options uid=5,gid=6,umask=027: files 0750 as Linux (%ld %ld: %u %u %#x)", r,
+	     sr, st.st_uid, st.st_gid, st.st_mode);
+	if (r == 0)
+		syscall2(SYS_umount2, (long)"/tmp/boot", 0);
+	r = syscall5(SYS_mount, (long)"/dev/sda1", (long)"/tmp/boot", (long)"vfat", MS_RDONLY,
+		     (long)"uid=5,bogus");
+	T_OK(r == -EINVAL, "an unknown mount option is EINVAL (%ld)", r);
 	T_OK(mount_fat("/dev/sda2", "/tmp/boot", MS_RDONLY) == -EINVAL,
 	     "an ext2 partition is not vfat (EINVAL)");
 	T_OK(mount_fat("/dev/sdz9", "/tmp/boot", 0) == -ENXIO, "a missing device is ENXIO");
