@@ -10,6 +10,8 @@
 #include <cmdline.h>
 #include <errno.h>
 #include <fs/fstype.h>
+#include <fs/ext2fs.h>
+#include <fs/fatfs.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
@@ -49,4 +51,5 @@ void rootfs_mount(void)
 		pr_err("rootfs: cannot mount the device nodes on /dev (error %d)\n", err);
 	inode_put(devdir);
 	pr_notice("rootfs: %s (ext2) is the root filesystem\n", root);
+	fat_mount_boot(root + 5);
 }

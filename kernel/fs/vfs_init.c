@@ -4,6 +4,7 @@
  */
 #include <fs/chrdev.h>
 #include <fs/ext2fs.h>
+#include <fs/fatfs.h>
 #include <fs/ramfs.h>
 #include <fs/vfs.h>
 #include <panic.h>
@@ -31,6 +32,7 @@ void vfs_init(void)
 		panic("vfs: cannot mount the root ramfs");
 	ramfs_register();
 	ext2_register();
+	fat_register();
 	memdev_init();
 	console_dev_init();
 
