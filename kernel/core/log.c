@@ -7,9 +7,11 @@
  * sequence it has to print, so output is never duplicated or reordered.
  */
 #include <console.h>
+#include <errno.h>
 #include <lib/string.h>
 #include <log.h>
 #include <printk.h>
+#include <proc/wait.h>
 #include <spinlock.h>
 #include <time.h>
 
@@ -28,6 +30,8 @@ static uint64_t log_first_seq, log_next_seq;
 static struct spinlock log_lock = SPINLOCK_INIT("log");
 static LIST_HEAD(consoles);
 static bool panicking;
+/* Readers of /dev/kmsg waiting for the next record. */
+static struct wait_queue log_wait = WAIT_QUEUE_INIT(log_wait);
 
 static void ring_copy_in(uint64_t off, const void *src, size_t n)
 {
@@ -77,6 +81,8 @@ int log_store(int level, const char *text, size_t len)
 	log_tail += need;
 	log_next_seq++;
 	spin_unlock_irqrestore(&log_lock, flags);
+	if (!panicking)
+		wake_up(&log_wait);
 	return (int)len;
 }
 
@@ -179,4 +185,44 @@ int printk(int level, const char *fmt, ...)
 	int n = vprintk(level, fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+int log_get_record(uint64_t seq, struct log_record *rec, char *text, size_t size)
+{
+	int err = 0;
+	unsigned long flags = log_lock_take();
+	if (seq < log_first_seq) {
+		rec->seq = log_first_seq;
+		err = -EPIPE;
+	} else if (seq >= log_next_seq) {
+		err = -EAGAIN;
+	} else {
+		uint64_t off = log_head;
+		struct log_hdr h;
+		for (uint64_t s = log_first_seq; s < seq; s++) {
+			ring_copy_out(&h, off, sizeof(h));
+			off += record_size(h.len);
+		}
+		ring_copy_out(&h, off, sizeof(h));
+		rec->seq = seq;
+		rec->ns = h.ns;
+		rec->level = h.level;
+		rec->len = MIN((size_t)h.len, size);
+		ring_copy_out(text, off + sizeof(h), rec->len);
+	}
+	spin_unlock_irqrestore(&log_lock, flags);
+	return err;
+}
+
+uint64_t log_oldest_seq(void)
+{
+	unsigned long flags = log_lock_take();
+	uint64_t seq = log_first_seq;
+	spin_unlock_irqrestore(&log_lock, flags);
+	return seq;
+}
+
+int log_wait_for(uint64_t seq)
+{
+	return wait_event_interruptible(log_wait, __atomic_load_n(&log_next_seq, __ATOMIC_ACQUIRE) > seq);
 }

@@ -42,9 +42,13 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **out)
 			return -ENXIO;
 		break;
 	case S_IFBLK:
+		ops = blkdev_file_lookup(inode->rdev);
+		if (!ops)
+			return -ENXIO;
+		break;
 	case S_IFIFO:
 	case S_IFSOCK:
-		/* FIXME: block devices, FIFOs (ipc/fifo.c) and sockets come with their issues. */
+		/* FIXME: FIFOs (ipc/fifo.c) and sockets come with their issues. */
 		return -ENXIO;
 	default:
 		ops = inode->fops;

@@ -312,7 +312,8 @@ int vfs_stat(struct inode *inode, struct stat *st);
 /*
  * Opens an inode the caller holds a reference to (the file takes its own)
  * with open(2) flags: finds the file ops (character devices through the
- * chrdev registry) and calls their open(). Returns 0 and a file with one
+ * chrdev registry, block devices through blkdev_file_lookup()) and calls
+ * their open(). Returns 0 and a file with one
  * reference, or -ENOMEM, -ENXIO (no driver) or what open() returned.
  */
 int vfs_open_inode(struct inode *inode, int flags, struct file **out);
@@ -412,6 +413,11 @@ int vfs_truncate(struct inode *inode, uint64_t size);
  * size is too small, -ENOENT when dir has been removed.
  */
 int vfs_path_of(struct inode *dir, char *buf, size_t size);
+
+/* ---- statfs.c ---- */
+
+/* statfs(2) of the filesystem holding inode: fills *st (zeroed first). 0 or -Exxx. */
+int vfs_statfs(struct inode *inode, struct statfs *st);
 
 /* ---- initrd.c: boot glue ---- */
 
