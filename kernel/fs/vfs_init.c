@@ -6,6 +6,7 @@
 #include <fs/chrdev.h>
 #include <fs/devfs.h>
 #include <fs/ramfs.h>
+#include <fs/tmpfs.h>
 #include <fs/vfs.h>
 #include <panic.h>
 #include <printk.h>
@@ -19,6 +20,7 @@ void vfs_init(void)
 		panic("vfs: cannot mount the root ramfs");
 	ramfs_register();
 	devfs_register();
+	tmpfs_register();
 	memdev_init();
 	kmsg_dev_init();
 	console_dev_init();
