@@ -95,6 +95,7 @@ void file_put(struct file *file)
 	if (file->inode && file->inode->sb)
 		__atomic_sub_fetch(&file->inode->sb->nr_files, 1, __ATOMIC_RELAXED);
 	inode_put(file->inode);
+	kfree(file->path);
 	kfree(file);
 }
 

@@ -5,6 +5,7 @@
  */
 #include <fs/chrdev.h>
 #include <fs/devfs.h>
+#include <fs/procfs.h>
 #include <fs/ramfs.h>
 #include <fs/tmpfs.h>
 #include <fs/vfs.h>
@@ -21,6 +22,7 @@ void vfs_init(void)
 	ramfs_register();
 	devfs_register();
 	tmpfs_register();
+	procfs_register();
 	memdev_init();
 	kmsg_dev_init();
 	console_dev_init();

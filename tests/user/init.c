@@ -70,6 +70,7 @@ static const struct {
     {"tmpfs", "/tmp", "mode=1777"},
     {"tmpfs", "/dev/shm", "mode=1777"},
     {"tmpfs", "/run", "mode=755"},
+    {"proc", "/proc", NULL},
 };
 
 static void mount_filesystems(void)

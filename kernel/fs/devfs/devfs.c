@@ -158,6 +158,7 @@ static struct super_block *devfs_instance(void)
 	sb->root->fops = &devfs_root_fops;
 	devfs_sb = sb;
 	devfs_refresh();
+	pr_info("devfs: %zu device nodes\n", nr_seen);
 	return sb;
 }
 

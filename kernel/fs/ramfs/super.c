@@ -36,6 +36,14 @@ static void ramfs_evict_inode(struct inode *inode)
 	__atomic_sub_fetch(&RAMFS_SB(inode->sb)->nr_inodes, 1, __ATOMIC_RELAXED);
 }
 
+/* File pages held by every ramfs-based instance, for /proc/meminfo's Shmem. */
+static uint64_t ramfs_all_pages;
+
+uint64_t ramfs_pages_total(void)
+{
+	return __atomic_load_n(&ramfs_all_pages, __ATOMIC_RELAXED);
+}
+
 bool ramfs_charge_page(struct super_block *sb)
 {
 	struct ramfs_sb_info *info = RAMFS_SB(sb);
@@ -45,13 +53,16 @@ bool ramfs_charge_page(struct super_block *sb)
 			return false;
 	} while (!__atomic_compare_exchange_n(&info->used_pages, &used, used + 1, false,
 					      __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+	__atomic_add_fetch(&ramfs_all_pages, 1, __ATOMIC_RELAXED);
 	return true;
 }
 
 void ramfs_uncharge_pages(struct super_block *sb, uint64_t n)
 {
-	if (n)
+	if (n) {
 		__atomic_sub_fetch(&RAMFS_SB(sb)->used_pages, n, __ATOMIC_RELAXED);
+		__atomic_sub_fetch(&ramfs_all_pages, n, __ATOMIC_RELAXED);
+	}
 }
 
 /*

@@ -21,6 +21,8 @@ struct super_block *ramfs_create_fs(const char *fs_name, long magic, uint64_t ma
 				    uint32_t root_mode);
 /* Creates a ramfs and makes its root the global root (vfs_set_root). 0 or -ENOMEM. */
 int ramfs_mount_root(void);
+/* File pages held by all ramfs, tmpfs and devtmpfs instances together (/proc/meminfo). */
+uint64_t ramfs_pages_total(void);
 /* Registers the "ramfs" filesystem type for mount(2). */
 void ramfs_register(void);
 

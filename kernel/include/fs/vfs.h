@@ -269,6 +269,7 @@ struct file {
 	int refcount; /* atomic */
 	struct spinlock lock;
 	void *priv; /* the file_ops' owner's */
+	char *path; /* kmalloc'ed absolute path it was opened by (vfs_open_at), or NULL */
 };
 
 static inline bool inode_readonly(const struct inode *inode)
@@ -413,6 +414,15 @@ int vfs_truncate(struct inode *inode, uint64_t size);
  * size is too small, -ENOENT when dir has been removed.
  */
 int vfs_path_of(struct inode *dir, char *buf, size_t size);
+
+/* ---- file_path.c ---- */
+
+/*
+ * The absolute form of path (relative to base, NULL: the caller's working
+ * directory), with "." and ".." applied lexically, in a new kmalloc'ed
+ * string; NULL when out of memory or too long. For /proc's links.
+ */
+char *vfs_absolute_path(struct inode *base, const char *path);
 
 /* ---- statfs.c ---- */
 
