@@ -3,7 +3,8 @@
  * does: null, zero, full (ENOSPC), random and urandom, kmsg (one record per
  * read), the console; block nodes that read the disk (the MBR of sda, the
  * ext2 superblock of sda2), seek relative to the device's size and answer
- * BLKGETSIZE64; mknod and unlink inside /dev; statfs.
+ * BLKGETSIZE64, and write at unaligned offsets (on the VM's private copy of
+ * the image; the bytes are put back); mknod and unlink inside /dev; statfs.
  */
 #include "rt.h"
 
@@ -171,6 +172,49 @@ static void test_block(void)
 	sys_close((int)fd);
 }
 
+/*
+ * Writes across sector boundaries near the end of sda1 and reads the bytes
+ * back through another descriptor; the neighbours stay as they were.
+ */
+static void test_block_write(void)
+{
+	static unsigned char saved[1204], pattern[1200], back[1204], tail[10];
+	long fd = sys_open("/dev/sda1", O_RDWR, 0);
+	T_OK(fd >= 0, "open /dev/sda1 for writing (%ld)", fd);
+	uint64_t size = 0;
+	syscall3(SYS_ioctl, fd, BLKGETSIZE64, (long)&size);
+	long at = (long)size - 1300; /* not sector-aligned: 1300 = 2 * 512 + 276 */
+	for (size_t i = 0; i < sizeof(pattern); i++)
+		pattern[i] = (unsigned char)(i * 31 + 7);
+	/* saved: 2 bytes before, the 1200 to be written, 2 after. */
+	T_OK(sys_lseek((int)fd, at - 2, SEEK_SET) == at - 2 &&
+	         sys_read((int)fd, saved, sizeof(saved)) == (long)sizeof(saved),
+	     "read 1204 bytes at an unaligned offset");
+	T_OK(sys_lseek((int)fd, at, SEEK_SET) == at &&
+	         sys_write((int)fd, pattern, sizeof(pattern)) == (long)sizeof(pattern),
+	     "write 1200 bytes in the middle of them, across three sectors");
+	long fd2 = sys_open("/dev/sda1", O_RDONLY, 0);
+	T_OK(sys_lseek((int)fd2, at - 2, SEEK_SET) == at - 2 &&
+	         sys_read((int)fd2, back, sizeof(back)) == (long)sizeof(back) &&
+	         !memcmp(back + 2, pattern, sizeof(pattern)),
+	     "another descriptor reads the new bytes back");
+	T_OK(!memcmp(back, saved, 2) && !memcmp(back + 1202, saved + 1202, 2),
+	     "the bytes around them are unchanged");
+	sys_close((int)fd2);
+	T_OK(sys_lseek((int)fd, at, SEEK_SET) == at &&
+	         sys_write((int)fd, saved + 2, sizeof(pattern)) == (long)sizeof(pattern),
+	     "put the old bytes back");
+	T_OK(sys_lseek((int)fd, (long)size - 10, SEEK_SET) == (long)size - 10 &&
+	         sys_read((int)fd, tail, sizeof(tail)) == (long)sizeof(tail) &&
+	         sys_lseek((int)fd, (long)size - 10, SEEK_SET) == (long)size - 10 &&
+	         sys_write((int)fd, pattern, 100) == 10,
+	     "a write across the end is cut short at the end");
+	T_OK(sys_write((int)fd, pattern, 1) == -ENOSPC, "a write at the end is ENOSPC");
+	sys_lseek((int)fd, (long)size - 10, SEEK_SET);
+	sys_write((int)fd, tail, sizeof(tail));
+	sys_close((int)fd);
+}
+
 static void test_mknod(void)
 {
 	T_OK(syscall3(SYS_mknod, (long)"/dev/mynull", S_IFCHR | 0644, (1 << 8) | 3) == 0,
@@ -198,6 +242,7 @@ int main(void)
 	test_memdevs();
 	test_kmsg();
 	test_block();
+	test_block_write();
 	test_mknod();
 	return t_done();
 }
