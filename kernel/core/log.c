@@ -32,6 +32,12 @@ static LIST_HEAD(consoles);
 static bool panicking;
 /* Readers of /dev/kmsg waiting for the next record. */
 static struct wait_queue log_wait = WAIT_QUEUE_INIT(log_wait);
+/*
+ * Where the last record log_get_record() found starts: readers go forward
+ * one record at a time, so the next search starts here instead of at the
+ * oldest record. Valid while hint_seq >= log_first_seq (offsets only grow).
+ */
+static uint64_t hint_seq, hint_off;
 
 static void ring_copy_in(uint64_t off, const void *src, size_t n)
 {
@@ -197,13 +203,19 @@ int log_get_record(uint64_t seq, struct log_record *rec, char *text, size_t size
 	} else if (seq >= log_next_seq) {
 		err = -EAGAIN;
 	} else {
-		uint64_t off = log_head;
+		uint64_t off = log_head, s = log_first_seq;
 		struct log_hdr h;
-		for (uint64_t s = log_first_seq; s < seq; s++) {
+		if (hint_seq >= log_first_seq && hint_seq <= seq) {
+			s = hint_seq;
+			off = hint_off;
+		}
+		for (; s < seq; s++) {
 			ring_copy_out(&h, off, sizeof(h));
 			off += record_size(h.len);
 		}
 		ring_copy_out(&h, off, sizeof(h));
+		hint_seq = seq;
+		hint_off = off;
 		rec->seq = seq;
 		rec->ns = h.ns;
 		rec->level = h.level;
@@ -218,6 +230,14 @@ uint64_t log_oldest_seq(void)
 {
 	unsigned long flags = log_lock_take();
 	uint64_t seq = log_first_seq;
+	spin_unlock_irqrestore(&log_lock, flags);
+	return seq;
+}
+
+uint64_t log_end_seq(void)
+{
+	unsigned long flags = log_lock_take();
+	uint64_t seq = log_next_seq;
 	spin_unlock_irqrestore(&log_lock, flags);
 	return seq;
 }

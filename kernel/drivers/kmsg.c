@@ -105,10 +105,7 @@ static int64_t kmsg_llseek(struct file *file, int64_t off, int whence)
 	if (whence == SEEK_SET) {
 		seq = log_oldest_seq();
 	} else if (whence == SEEK_END) {
-		struct log_record rec;
-		seq = log_oldest_seq();
-		while (log_get_record(seq, &rec, NULL, 0) == 0)
-			seq++;
+		seq = log_end_seq();
 	} else {
 		return -EINVAL;
 	}

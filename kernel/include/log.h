@@ -34,6 +34,8 @@ struct log_record {
 int log_get_record(uint64_t seq, struct log_record *rec, char *text, size_t size);
 /* The sequence number of the oldest record still in the ring. */
 uint64_t log_oldest_seq(void);
+/* The sequence number the next record will get. */
+uint64_t log_end_seq(void);
 /* Sleeps until record seq exists: 0, or -EINTR on a signal. */
 int log_wait_for(uint64_t seq);
 

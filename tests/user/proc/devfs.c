@@ -139,6 +139,24 @@ static void test_kmsg(void)
 	}
 	T_OK(seen, "a reader sees the written record at level 6");
 	sys_close((int)fd);
+
+	/* The whole ring, record by record: sequence numbers without gaps or repeats. */
+	fd = sys_open("/dev/kmsg", O_RDONLY | O_NONBLOCK, 0);
+	long prev = -1, count = 0;
+	bool ordered = true;
+	while ((n = sys_read((int)fd, rec, sizeof(rec) - 1)) > 0) {
+		rec[n] = '\0';
+		long seq = rt_atol(strchr(rec, ',') + 1);
+		ordered &= prev < 0 || seq == prev + 1;
+		prev = seq;
+		count++;
+	}
+	T_OK(n == -EAGAIN && ordered && count > 20,
+	     "reading the log to its end gives consecutive records (%ld, last %ld)", count, prev);
+	T_OK(sys_lseek((int)fd, 0, SEEK_SET) == 0 && sys_read((int)fd, rec, sizeof(rec) - 1) > 0 &&
+	         rt_atol(strchr(rec, ',') + 1) == first_seq,
+	     "SEEK_SET rewinds to the oldest record");
+	sys_close((int)fd);
 }
 
 static void test_block(void)
