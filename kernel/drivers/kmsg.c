@@ -58,7 +58,7 @@ static ssize_t kmsg_read(struct file *file, struct uio *uio, uint64_t *pos)
 		len--;
 	uint64_t us = rec.ns / 1000;
 	int n = ksnprintf(line, KMSG_LINE_MAX, "%d,%llu,%llu,-;%.*s\n", rec.level,
-			  (unsigned long long)rec.seq, (unsigned long long)us, (int)len, text);
+	                  (unsigned long long)rec.seq, (unsigned long long)us, (int)len, text);
 	if (n >= KMSG_LINE_MAX)
 		n = KMSG_LINE_MAX - 1;
 	if ((size_t)n > uio->len) {

@@ -12,11 +12,13 @@ size_t vm_read_remote(struct mm *mm, uintptr_t addr, void *buf, size_t len)
 			break;
 		phys_addr_t pa;
 		uint64_t flags;
-		if (!mmu_query(&mm->space, va & ~(PAGE_SIZE - 1), &pa, &flags) || !(flags & PTE_USER))
+		if (!mmu_query(&mm->space, va & ~(PAGE_SIZE - 1), &pa, &flags) ||
+		    !(flags & PTE_USER))
 			break;
 		size_t in = va & (PAGE_SIZE - 1);
 		size_t chunk = MIN(PAGE_SIZE - in, len - done);
-		memcpy((char *)buf + done, (const char *)phys_to_virt(pa & ~(PAGE_SIZE - 1)) + in, chunk);
+		memcpy((char *)buf + done, (const char *)phys_to_virt(pa & ~(PAGE_SIZE - 1)) + in,
+		       chunk);
 		done += chunk;
 	}
 	return done;

@@ -4,28 +4,29 @@
 #include <lib/string.h>
 
 struct flag_name {
-	uint8_t reg; /* 0: leaf 1 edx, 1: leaf 1 ecx, 2: leaf 7 ebx, 3: 0x80000001 edx, 4: 0x80000001 ecx */
+	uint8_t reg; /* 0: leaf 1 edx, 1: leaf 1 ecx, 2: leaf 7 ebx, 3: 0x80000001 edx, 4:
+	                0x80000001 ecx */
 	uint8_t bit;
 	const char *name;
 };
 
 /* Linux's names, in Linux's order. */
 static const struct flag_name flag_names[] = {
-    {0, 0, "fpu"},     {0, 1, "vme"},      {0, 2, "de"},        {0, 3, "pse"},
-    {0, 4, "tsc"},     {0, 5, "msr"},      {0, 6, "pae"},       {0, 7, "mce"},
-    {0, 8, "cx8"},     {0, 9, "apic"},     {0, 11, "sep"},      {0, 12, "mtrr"},
-    {0, 13, "pge"},    {0, 14, "mca"},     {0, 15, "cmov"},     {0, 16, "pat"},
-    {0, 17, "pse36"},  {0, 19, "clflush"}, {0, 23, "mmx"},      {0, 24, "fxsr"},
-    {0, 25, "sse"},    {0, 26, "sse2"},    {0, 28, "ht"},       {3, 11, "syscall"},
-    {3, 20, "nx"},     {3, 26, "pdpe1gb"}, {3, 27, "rdtscp"},   {3, 29, "lm"},
-    {1, 0, "pni"},     {1, 1, "pclmulqdq"}, {1, 9, "ssse3"},    {1, 12, "fma"},
-    {1, 13, "cx16"},   {1, 19, "sse4_1"},  {1, 20, "sse4_2"},   {1, 21, "x2apic"},
-    {1, 22, "movbe"},  {1, 23, "popcnt"},  {1, 25, "aes"},      {1, 26, "xsave"},
-    {1, 28, "avx"},    {1, 29, "f16c"},    {1, 30, "rdrand"},   {1, 31, "hypervisor"},
-    {4, 0, "lahf_lm"}, {4, 5, "abm"},      {4, 6, "sse4a"},     {4, 8, "3dnowprefetch"},
-    {2, 0, "fsgsbase"}, {2, 3, "bmi1"},    {2, 5, "avx2"},      {2, 7, "smep"},
-    {2, 8, "bmi2"},    {2, 9, "erms"},     {2, 10, "invpcid"},  {2, 18, "rdseed"},
-    {2, 19, "adx"},    {2, 20, "smap"},    {2, 23, "clflushopt"}, {2, 29, "sha_ni"},
+    {0, 0, "fpu"},      {0, 1, "vme"},       {0, 2, "de"},          {0, 3, "pse"},
+    {0, 4, "tsc"},      {0, 5, "msr"},       {0, 6, "pae"},         {0, 7, "mce"},
+    {0, 8, "cx8"},      {0, 9, "apic"},      {0, 11, "sep"},        {0, 12, "mtrr"},
+    {0, 13, "pge"},     {0, 14, "mca"},      {0, 15, "cmov"},       {0, 16, "pat"},
+    {0, 17, "pse36"},   {0, 19, "clflush"},  {0, 23, "mmx"},        {0, 24, "fxsr"},
+    {0, 25, "sse"},     {0, 26, "sse2"},     {0, 28, "ht"},         {3, 11, "syscall"},
+    {3, 20, "nx"},      {3, 26, "pdpe1gb"},  {3, 27, "rdtscp"},     {3, 29, "lm"},
+    {1, 0, "pni"},      {1, 1, "pclmulqdq"}, {1, 9, "ssse3"},       {1, 12, "fma"},
+    {1, 13, "cx16"},    {1, 19, "sse4_1"},   {1, 20, "sse4_2"},     {1, 21, "x2apic"},
+    {1, 22, "movbe"},   {1, 23, "popcnt"},   {1, 25, "aes"},        {1, 26, "xsave"},
+    {1, 28, "avx"},     {1, 29, "f16c"},     {1, 30, "rdrand"},     {1, 31, "hypervisor"},
+    {4, 0, "lahf_lm"},  {4, 5, "abm"},       {4, 6, "sse4a"},       {4, 8, "3dnowprefetch"},
+    {2, 0, "fsgsbase"}, {2, 3, "bmi1"},      {2, 5, "avx2"},        {2, 7, "smep"},
+    {2, 8, "bmi2"},     {2, 9, "erms"},      {2, 10, "invpcid"},    {2, 18, "rdseed"},
+    {2, 19, "adx"},     {2, 20, "smap"},     {2, 23, "clflushopt"}, {2, 29, "sha_ni"},
 };
 
 void arch_cpu_describe(struct arch_cpu_desc *d)
@@ -43,8 +44,9 @@ void arch_cpu_describe(struct arch_cpu_desc *d)
 	regs[1] = c;
 	unsigned base_family = (a >> 8) & 0xf, base_model = (a >> 4) & 0xf;
 	d->family = base_family == 0xf ? base_family + ((a >> 20) & 0xff) : base_family;
-	d->model = (base_family == 0x6 || base_family == 0xf) ? base_model | (((a >> 16) & 0xf) << 4)
-	                                                      : base_model;
+	d->model = (base_family == 0x6 || base_family == 0xf)
+	               ? base_model | (((a >> 16) & 0xf) << 4)
+	               : base_model;
 	d->stepping = a & 0xf;
 	d->clflush_size = ((b >> 8) & 0xff) * 8;
 	if (max >= 7) {

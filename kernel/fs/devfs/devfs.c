@@ -112,8 +112,8 @@ static void devfs_refresh(void)
 	size_t n = chrdev_list(rdevs, ARRAY_SIZE(rdevs));
 	for (size_t i = 0; i < n; i++) {
 		char name[32];
-		uint32_t mode = devfs_chr_name(vfs_dev_major(rdevs[i]), vfs_dev_minor(rdevs[i]), name,
-		                               sizeof(name));
+		uint32_t mode = devfs_chr_name(vfs_dev_major(rdevs[i]), vfs_dev_minor(rdevs[i]),
+		                               name, sizeof(name));
 		if (mode && devfs_claim(S_IFCHR, rdevs[i]))
 			devfs_make_node(name, mode, rdevs[i]);
 	}

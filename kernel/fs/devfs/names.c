@@ -14,12 +14,12 @@ struct chr_name {
 };
 
 static const struct chr_name fixed_names[] = {
-    {MEM_MAJOR, 1, "mem", 0640},         {MEM_MAJOR, 2, "kmem", 0640},
-    {MEM_MAJOR, 3, "null", 0666},        {MEM_MAJOR, 4, "port", 0640},
-    {MEM_MAJOR, 5, "zero", 0666},        {MEM_MAJOR, 7, "full", 0666},
-    {MEM_MAJOR, 8, "random", 0666},      {MEM_MAJOR, 9, "urandom", 0666},
-    {MEM_MAJOR, 11, "kmsg", 0644},       {TTYAUX_MAJOR, 0, "tty", 0666},
-    {TTYAUX_MAJOR, 1, "console", 0600},  {TTYAUX_MAJOR, 2, "ptmx", 0666},
+    {MEM_MAJOR, 1, "mem", 0640},        {MEM_MAJOR, 2, "kmem", 0640},
+    {MEM_MAJOR, 3, "null", 0666},       {MEM_MAJOR, 4, "port", 0640},
+    {MEM_MAJOR, 5, "zero", 0666},       {MEM_MAJOR, 7, "full", 0666},
+    {MEM_MAJOR, 8, "random", 0666},     {MEM_MAJOR, 9, "urandom", 0666},
+    {MEM_MAJOR, 11, "kmsg", 0644},      {TTYAUX_MAJOR, 0, "tty", 0666},
+    {TTYAUX_MAJOR, 1, "console", 0600}, {TTYAUX_MAJOR, 2, "ptmx", 0666},
 };
 
 uint32_t devfs_chr_name(uint32_t major, uint32_t minor, char *buf, size_t size)

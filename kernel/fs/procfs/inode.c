@@ -57,8 +57,8 @@ struct inode *procfs_new_inode(struct super_block *sb, enum procfs_kind kind, ui
 	return inode;
 }
 
-struct inode *procfs_entry_inode(struct super_block *sb, const struct procfs_entry *e,
-                                 uint64_t ino, int pid)
+struct inode *procfs_entry_inode(struct super_block *sb, const struct procfs_entry *e, uint64_t ino,
+                                 int pid)
 {
 	enum procfs_kind kind = S_ISLNK(e->mode) ? PROCFS_LINK : PROCFS_FILE;
 	if (S_ISDIR(e->mode))

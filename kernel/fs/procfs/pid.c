@@ -56,8 +56,8 @@ static int procfs_pid_lookup(struct inode *dir, const char *name, struct inode *
 	for (size_t i = 0; i < ARRAY_SIZE(pid_entries); i++) {
 		if (strcmp(name, pid_entries[i].name))
 			continue;
-		struct inode *inode =
-		    procfs_entry_inode(dir->sb, &pid_entries[i], procfs_pid_ino(pid, 1 + i, -1), pid);
+		struct inode *inode = procfs_entry_inode(dir->sb, &pid_entries[i],
+		                                         procfs_pid_ino(pid, 1 + i, -1), pid);
 		if (!inode)
 			return -ENOMEM;
 		*out = inode;
@@ -130,8 +130,8 @@ static int procfs_fd_lookup(struct inode *dir, const char *name, struct inode **
 		return -ENOENT;
 	uint32_t mode = S_IFLNK | (file_readable(f) ? 0500 : 0) | (file_writable(f) ? 0200 : 0);
 	file_put(f);
-	struct inode *inode =
-	    procfs_new_inode(dir->sb, PROCFS_LINK, mode, procfs_pid_ino(pid, FD_ENTRY, fd), pid, fd);
+	struct inode *inode = procfs_new_inode(dir->sb, PROCFS_LINK, mode,
+	                                       procfs_pid_ino(pid, FD_ENTRY, fd), pid, fd);
 	if (!inode)
 		return -ENOMEM;
 	PROCFS_I(inode)->link = procfs_link_pid_fd;
@@ -165,7 +165,8 @@ static int procfs_fd_readdir(struct file *file, struct dir_context *ctx)
 			continue;
 		char name[16];
 		int len = ksnprintf(name, sizeof(name), "%d", fds[i]);
-		if (!dir_emit(ctx, name, (size_t)len, procfs_pid_ino(pid, FD_ENTRY, fds[i]), DT_LNK))
+		if (!dir_emit(ctx, name, (size_t)len, procfs_pid_ino(pid, FD_ENTRY, fds[i]),
+		              DT_LNK))
 			break;
 		ctx->pos = 2 + fds[i] + 1;
 	}

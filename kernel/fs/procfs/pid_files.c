@@ -17,7 +17,7 @@
 
 #include "procfs.h"
 
-#define USER_HZ 100
+#define USER_HZ     100
 #define NS_PER_TICK (1000000000ULL / USER_HZ)
 /* The most of a process's argument or environment strings shown. */
 #define STRINGS_MAX (256 * 1024)
@@ -79,16 +79,17 @@ int procfs_show_pid_status(struct procfs_buf *b, int pid)
 	int err = procinfo_get(pid, &p);
 	if (err)
 		return err;
-	pbuf_printf(b, "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n", p.comm,
-	            p.umask, state_name(p.state), p.pid, p.pid);
-	pbuf_printf(b, "PPid:\t%d\nTracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", p.ppid,
-	            p.uid, p.euid, p.suid, p.euid, p.gid, p.egid, p.sgid, p.egid);
+	pbuf_printf(b, "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n",
+	            p.comm, p.umask, state_name(p.state), p.pid, p.pid);
+	pbuf_printf(b, "PPid:\t%d\nTracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
+	            p.ppid, p.uid, p.euid, p.suid, p.euid, p.gid, p.egid, p.sgid, p.egid);
 	pbuf_printf(b, "FDSize:\t%d\nGroups:\t\n", FDTABLE_MAX);
 	if (p.state != 'Z') {
 		uint64_t size_kb = p.vsize / 1024, rss_kb = p.rss_pages * (PAGE_SIZE / 1024);
-		pbuf_printf(b, "VmPeak:\t%8llu kB\nVmSize:\t%8llu kB\nVmHWM:\t%8llu kB\nVmRSS:\t%8llu kB\n",
-		            (unsigned long long)size_kb, (unsigned long long)size_kb,
-		            (unsigned long long)rss_kb, (unsigned long long)rss_kb);
+		pbuf_printf(
+		    b, "VmPeak:\t%8llu kB\nVmSize:\t%8llu kB\nVmHWM:\t%8llu kB\nVmRSS:\t%8llu kB\n",
+		    (unsigned long long)size_kb, (unsigned long long)size_kb,
+		    (unsigned long long)rss_kb, (unsigned long long)rss_kb);
 		pbuf_printf(b, "VmData:\t%8llu kB\n",
 		            (unsigned long long)((p.brk - p.start_brk) / 1024));
 	}
@@ -159,12 +160,13 @@ int procfs_show_pid_maps(struct procfs_buf *b, int pid)
 		struct inode *inode = v->file ? v->file->inode : NULL;
 		uint64_t dev = inode && inode->sb ? inode->sb->dev : 0;
 		char line[128];
-		int n = ksnprintf(line, sizeof(line), "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %llu ",
-		                  (unsigned long)v->start, (unsigned long)v->end,
-		                  (v->prot & PROT_READ) ? 'r' : '-', (v->prot & PROT_WRITE) ? 'w' : '-',
-		                  (v->prot & PROT_EXEC) ? 'x' : '-', (v->flags & VMA_SHARED) ? 's' : 'p',
-		                  (unsigned long long)(v->file ? v->off : 0), vfs_dev_major(dev),
-		                  vfs_dev_minor(dev), (unsigned long long)(inode ? inode->ino : 0));
+		int n = ksnprintf(
+		    line, sizeof(line), "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %llu ",
+		    (unsigned long)v->start, (unsigned long)v->end,
+		    (v->prot & PROT_READ) ? 'r' : '-', (v->prot & PROT_WRITE) ? 'w' : '-',
+		    (v->prot & PROT_EXEC) ? 'x' : '-', (v->flags & VMA_SHARED) ? 's' : 'p',
+		    (unsigned long long)(v->file ? v->off : 0), vfs_dev_major(dev),
+		    vfs_dev_minor(dev), (unsigned long long)(inode ? inode->ino : 0));
 		const char *name = NULL;
 		if (v->file)
 			name = v->file->path ? v->file->path : "";

@@ -72,8 +72,8 @@ struct procfs_entry {
 struct inode *procfs_new_inode(struct super_block *sb, enum procfs_kind kind, uint32_t mode,
                                uint64_t ino, int pid, int fd);
 /* An inode for entry e of a fixed directory. */
-struct inode *procfs_entry_inode(struct super_block *sb, const struct procfs_entry *e,
-                                 uint64_t ino, int pid);
+struct inode *procfs_entry_inode(struct super_block *sb, const struct procfs_entry *e, uint64_t ino,
+                                 int pid);
 
 extern const struct file_ops procfs_text_fops;
 extern const struct inode_ops procfs_link_iops;

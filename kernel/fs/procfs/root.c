@@ -13,7 +13,7 @@
 
 #include "procfs.h"
 
-#define PID_POS 0x10000
+#define PID_POS         0x10000
 #define MAX_LISTED_PIDS 4096
 
 static int self_link(int pid, int fd, char *buf, size_t size)

@@ -20,9 +20,9 @@
 
 #include "procfs.h"
 
-#define USER_HZ 100
+#define USER_HZ     100
 #define NS_PER_TICK (1000000000ULL / USER_HZ)
-#define MAX_PIDS 4096
+#define MAX_PIDS    4096
 
 static void meminfo_line(struct procfs_buf *b, const char *name, uint64_t pages)
 {
@@ -58,19 +58,21 @@ static int show_cpuinfo(struct procfs_buf *b, int pid)
 		return -ENOMEM;
 	arch_cpu_describe(d);
 	for (unsigned cpu = 0; cpu < nr_cpus; cpu++) {
-		pbuf_printf(b, "processor\t: %u\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n", cpu,
-		            d->vendor, d->family, d->model);
+		pbuf_printf(b,
+		            "processor\t: %u\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n",
+		            cpu, d->vendor, d->family, d->model);
 		pbuf_printf(b, "model name\t: %s\nstepping\t: %u\n", d->model_name, d->stepping);
 		if (d->cache_kb)
 			pbuf_printf(b, "cache size\t: %u KB\n", d->cache_kb);
-		pbuf_printf(b, "physical id\t: 0\nsiblings\t: %u\ncore id\t\t: %u\ncpu cores\t: %u\n",
+		pbuf_printf(b,
+		            "physical id\t: 0\nsiblings\t: %u\ncore id\t\t: %u\ncpu cores\t: %u\n",
 		            nr_cpus, cpu, nr_cpus);
 		pbuf_printf(b, "fpu\t\t: yes\nfpu_exception\t: yes\nwp\t\t: yes\nflags\t\t: %s\n",
 		            d->flags);
 		pbuf_printf(b, "clflush size\t: %u\ncache_alignment\t: %u\n", d->clflush_size,
 		            d->clflush_size);
-		pbuf_printf(b, "address sizes\t: %u bits physical, %u bits virtual\n\n", d->phys_bits,
-		            d->virt_bits);
+		pbuf_printf(b, "address sizes\t: %u bits physical, %u bits virtual\n\n",
+		            d->phys_bits, d->virt_bits);
 	}
 	kfree(d);
 	return 0;
@@ -148,7 +150,8 @@ static int show_uptime(struct procfs_buf *b, int pid)
 		return err;
 	uint64_t up = clock_monotonic_ns(), idle = idle_ns(up, &t);
 	pbuf_printf(b, "%llu.%02llu %llu.%02llu\n", (unsigned long long)(up / 1000000000),
-	            (unsigned long long)(up / 10000000 % 100), (unsigned long long)(idle / 1000000000),
+	            (unsigned long long)(up / 10000000 % 100),
+	            (unsigned long long)(idle / 1000000000),
 	            (unsigned long long)(idle / 10000000 % 100));
 	return 0;
 }
@@ -186,9 +189,9 @@ static int show_stat(struct procfs_buf *b, int pid)
 	pbuf_printf(b, "cpu0 %llu 0 %llu %llu 0 0 0 0 0 0\n", user, sys, idle0);
 	for (unsigned cpu = 1; cpu < nr_cpus; cpu++)
 		pbuf_printf(b, "cpu%u 0 0 0 %llu 0 0 0 0 0 0\n", cpu, up_ticks);
-	pbuf_printf(b, "intr 0\nctxt 0\nbtime %llu\nprocesses %d\nprocs_running %u\nprocs_blocked 0\n",
-	            (unsigned long long)(clock_realtime_sec() - up / 1000000000), t.last_pid,
-	            t.nr_running);
+	pbuf_printf(
+	    b, "intr 0\nctxt 0\nbtime %llu\nprocesses %d\nprocs_running %u\nprocs_blocked 0\n",
+	    (unsigned long long)(clock_realtime_sec() - up / 1000000000), t.last_pid, t.nr_running);
 	return 0;
 }
 

@@ -45,10 +45,20 @@ static int parse_size(const char *s, const char *end, uint64_t total_pages, uint
 		if (p + 1 != end)
 			return -EINVAL;
 		switch (*p) {
-		case 'k': case 'K': shift = 10; break;
-		case 'm': case 'M': shift = 20; break;
-		case 'g': case 'G': shift = 30; break;
-		default: return -EINVAL;
+		case 'k':
+		case 'K':
+			shift = 10;
+			break;
+		case 'm':
+		case 'M':
+			shift = 20;
+			break;
+		case 'g':
+		case 'G':
+			shift = 30;
+			break;
+		default:
+			return -EINVAL;
 		}
 	}
 	if (v > (UINT64_MAX >> shift))
@@ -67,8 +77,7 @@ static const char *option_value(const char *s, const char *end, const char *name
 	return s + n + 1;
 }
 
-static int parse_one(const char *s, const char *end, uint64_t total_pages,
-		     struct tmpfs_options *o)
+static int parse_one(const char *s, const char *end, uint64_t total_pages, struct tmpfs_options *o)
 {
 	const char *val;
 	uint64_t v = 0;

@@ -14,7 +14,7 @@
 #include <uapi/statfs.h>
 
 static int tmpfs_mount(const char *source, unsigned long flags, const char *data,
-		       struct super_block **out)
+                       struct super_block **out)
 {
 	(void)source, (void)flags;
 	struct tmpfs_options opts;
@@ -23,8 +23,8 @@ static int tmpfs_mount(const char *source, unsigned long flags, const char *data
 		pr_info("tmpfs: bad options \"%s\"\n", data);
 		return err;
 	}
-	struct super_block *sb = ramfs_create_fs("tmpfs", TMPFS_MAGIC, opts.max_pages,
-						 S_IFDIR | opts.mode);
+	struct super_block *sb =
+	    ramfs_create_fs("tmpfs", TMPFS_MAGIC, opts.max_pages, S_IFDIR | opts.mode);
 	if (!sb)
 		return -ENOMEM;
 	sb->root->uid = opts.uid;

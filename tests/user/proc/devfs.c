@@ -101,7 +101,8 @@ static void test_memdevs(void)
 	int distinct = 0;
 	for (size_t i = 1; i < sizeof(a); i++)
 		distinct += a[i] != a[0];
-	T_OK(distinct > 32, "its bytes are not constant (%d of 63 differ from the first)", distinct);
+	T_OK(distinct > 32, "its bytes are not constant (%d of 63 differ from the first)",
+	     distinct);
 	sys_close((int)fd);
 	fd = sys_open("/dev/random", O_RDWR, 0);
 	T_OK(fd >= 0 && sys_read((int)fd, a, 16) == 16 && sys_write((int)fd, b, 16) == 16,
@@ -128,7 +129,8 @@ static void test_kmsg(void)
 	T_OK(sys_lseek((int)fd, 0, SEEK_END) == 0 && sys_read((int)fd, rec, sizeof(rec)) == -EAGAIN,
 	     "after SEEK_END a non-blocking read is EAGAIN");
 	long w = sys_open("/dev/kmsg", O_WRONLY, 0);
-	T_OK(sys_write((int)w, "<6>devfs-test-marker\n", 21) == 21, "writing a record to /dev/kmsg");
+	T_OK(sys_write((int)w, "<6>devfs-test-marker\n", 21) == 21,
+	     "writing a record to /dev/kmsg");
 	sys_close((int)w);
 	bool seen = false;
 	while ((n = sys_read((int)fd, rec, sizeof(rec) - 1)) > 0) {

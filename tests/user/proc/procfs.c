@@ -87,7 +87,8 @@ static void test_self(void)
 	long pid = sys_getpid(), ppid = sys_getppid();
 	char path[64], target[256];
 	long n = link_of("/proc/self", target, sizeof(target));
-	T_OK(n > 0 && rt_atol(target) == pid, "/proc/self links to our pid (%s)", n > 0 ? target : "");
+	T_OK(n > 0 && rt_atol(target) == pid, "/proc/self links to our pid (%s)",
+	     n > 0 ? target : "");
 
 	n = slurp("/proc/self/stat");
 	char want[32];
@@ -105,7 +106,8 @@ static void test_self(void)
 	tsnprintf(path, sizeof(path), "/proc/%ld/status", pid);
 	n = slurp(path);
 	T_OK(n > 0 && strstr_(buf, "Name:\ttest-procfs\n") && field("Pid:") == pid &&
-	         field("PPid:") == ppid && strstr_(buf, "State:\tR (running)") && field("Uid:") == 0,
+	         field("PPid:") == ppid && strstr_(buf, "State:\tR (running)") &&
+	         field("Uid:") == 0,
 	     "/proc/PID/status has Name, Pid, PPid, State and Uid");
 	T_OK(field("VmRSS:") > 0 && field("Threads:") == 1, "and VmRSS, Threads");
 
@@ -130,14 +132,16 @@ static void test_self(void)
 			*next++ = '\0';
 		if (strstr_(line, "[stack]")) {
 			for (char *c = line; *c != '-'; c++)
-				lo = lo * 16 + (unsigned long)(*c <= '9' ? *c - '0' : *c - 'a' + 10);
+				lo =
+				    lo * 16 + (unsigned long)(*c <= '9' ? *c - '0' : *c - 'a' + 10);
 			for (char *c = strchr(line, '-') + 1; *c != ' '; c++)
-				hi = hi * 16 + (unsigned long)(*c <= '9' ? *c - '0' : *c - 'a' + 10);
+				hi =
+				    hi * 16 + (unsigned long)(*c <= '9' ? *c - '0' : *c - 'a' + 10);
 		}
 		line = next;
 	}
-	T_OK(lo <= sp && sp < hi, "the [stack] area holds our stack pointer (%lx in %lx-%lx)", sp, lo,
-	     hi);
+	T_OK(lo <= sp && sp < hi, "the [stack] area holds our stack pointer (%lx in %lx-%lx)", sp,
+	     lo, hi);
 
 	long fd = sys_open("/etc/tests", O_RDONLY, 0);
 	tsnprintf(path, sizeof(path), "/proc/self/fd/%ld", fd);
@@ -153,7 +157,8 @@ static void test_self(void)
 	tsnprintf(path, sizeof(path), "/proc/self/fd/%ld", fd4);
 	link_of(path, t4, sizeof(t4));
 	T_OK(!strcmp(t3, "/etc/tests") && !strcmp(t4, "/etc/tests"),
-	     "the link is absolute and clean for \"/etc/../etc/./tests\" (%s) and a relative path (%s)",
+	     "the link is absolute and clean for \"/etc/../etc/./tests\" (%s) and a relative path "
+	     "(%s)",
 	     t3, t4);
 	sys_close((int)fd3);
 	sys_close((int)fd4);
@@ -191,7 +196,8 @@ static void test_self(void)
 	sys_close(fds[1]);
 	sys_close((int)fd);
 	tsnprintf(path, sizeof(path), "/proc/self/fd/%ld", fd);
-	T_OK(link_of(path, target, sizeof(target)) == -ENOENT, "a closed descriptor's link is gone");
+	T_OK(link_of(path, target, sizeof(target)) == -ENOENT,
+	     "a closed descriptor's link is gone");
 }
 
 static int child_wait(void *arg)
@@ -303,8 +309,8 @@ static void test_system(void)
 	T_OK(n > 0 && dot && dot[3] == ' ' && up >= 0 && up <= si.uptime + 1 && up >= si.uptime - 1,
 	     "uptime is \"S.CC I.CC\" and agrees with sysinfo (%ld s)", up);
 	n = slurp("/proc/loadavg");
-	T_OK(n > 0 && buf[1] == '.' && strchr(buf, '/') != NULL, "loadavg has Linux's shape (%.30s)",
-	     buf);
+	T_OK(n > 0 && buf[1] == '.' && strchr(buf, '/') != NULL,
+	     "loadavg has Linux's shape (%.30s)", buf);
 	n = slurp("/proc/stat");
 	T_OK(n > 0 && !strncmp(buf, "cpu  ", 5) && strstr_(buf, "\ncpu0 ") &&
 	         field("btime") > 1500000000 && field("procs_running") >= 1,
@@ -326,13 +332,15 @@ static void test_system(void)
 	T_OK(shape, "each of its lines is \"nodev\tNAME\" or \"\tNAME\"");
 	n = slurp("/proc/partitions");
 	T_OK(n > 0 && !strncmp(buf, "major minor  #blocks  name\n\n", 28) &&
-	         strstr_(buf, " sda\n") && strstr_(buf, "   8        2 ") && strstr_(buf, " sda2\n"),
+	         strstr_(buf, " sda\n") && strstr_(buf, "   8        2 ") &&
+	         strstr_(buf, " sda2\n"),
 	     "partitions lists sda and sda2 (8,2)");
 	n = slurp("/proc/cpuinfo");
 	T_OK(n > 0 && !strncmp(buf, "processor\t: 0\n", 14) && strstr_(buf, "\nflags\t\t: ") &&
 	         strstr_(buf, " lm") && strstr_(buf, "model name\t: "),
 	     "cpuinfo describes processor 0 with its flags");
-	T_OK(sys_open("/proc/meminfo", O_WRONLY, 0) == -EACCES, "the files cannot be opened for writing");
+	T_OK(sys_open("/proc/meminfo", O_WRONLY, 0) == -EACCES,
+	     "the files cannot be opened for writing");
 	T_OK(sys_open("/proc/nosuch", O_RDONLY, 0) == -ENOENT &&
 	         sys_open("/proc/99999/stat", O_RDONLY, 0) == -ENOENT,
 	     "unknown names and PIDs are ENOENT");
