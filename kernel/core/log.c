@@ -7,9 +7,11 @@
  * sequence it has to print, so output is never duplicated or reordered.
  */
 #include <console.h>
+#include <errno.h>
 #include <lib/string.h>
 #include <log.h>
 #include <printk.h>
+#include <proc/wait.h>
 #include <spinlock.h>
 #include <time.h>
 
@@ -28,6 +30,14 @@ static uint64_t log_first_seq, log_next_seq;
 static struct spinlock log_lock = SPINLOCK_INIT("log");
 static LIST_HEAD(consoles);
 static bool panicking;
+/* Readers of /dev/kmsg waiting for the next record. */
+static struct wait_queue log_wait = WAIT_QUEUE_INIT(log_wait);
+/*
+ * Where the last record log_get_record() found starts: readers go forward
+ * one record at a time, so the next search starts here instead of at the
+ * oldest record. Valid while hint_seq >= log_first_seq (offsets only grow).
+ */
+static uint64_t hint_seq, hint_off;
 
 static void ring_copy_in(uint64_t off, const void *src, size_t n)
 {
@@ -77,6 +87,8 @@ int log_store(int level, const char *text, size_t len)
 	log_tail += need;
 	log_next_seq++;
 	spin_unlock_irqrestore(&log_lock, flags);
+	if (!panicking)
+		wake_up(&log_wait);
 	return (int)len;
 }
 
@@ -179,4 +191,58 @@ int printk(int level, const char *fmt, ...)
 	int n = vprintk(level, fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+int log_get_record(uint64_t seq, struct log_record *rec, char *text, size_t size)
+{
+	int err = 0;
+	unsigned long flags = log_lock_take();
+	if (seq < log_first_seq) {
+		rec->seq = log_first_seq;
+		err = -EPIPE;
+	} else if (seq >= log_next_seq) {
+		err = -EAGAIN;
+	} else {
+		uint64_t off = log_head, s = log_first_seq;
+		struct log_hdr h;
+		if (hint_seq >= log_first_seq && hint_seq <= seq) {
+			s = hint_seq;
+			off = hint_off;
+		}
+		for (; s < seq; s++) {
+			ring_copy_out(&h, off, sizeof(h));
+			off += record_size(h.len);
+		}
+		ring_copy_out(&h, off, sizeof(h));
+		hint_seq = seq;
+		hint_off = off;
+		rec->seq = seq;
+		rec->ns = h.ns;
+		rec->level = h.level;
+		rec->len = MIN((size_t)h.len, size);
+		ring_copy_out(text, off + sizeof(h), rec->len);
+	}
+	spin_unlock_irqrestore(&log_lock, flags);
+	return err;
+}
+
+uint64_t log_oldest_seq(void)
+{
+	unsigned long flags = log_lock_take();
+	uint64_t seq = log_first_seq;
+	spin_unlock_irqrestore(&log_lock, flags);
+	return seq;
+}
+
+uint64_t log_end_seq(void)
+{
+	unsigned long flags = log_lock_take();
+	uint64_t seq = log_next_seq;
+	spin_unlock_irqrestore(&log_lock, flags);
+	return seq;
+}
+
+int log_wait_for(uint64_t seq)
+{
+	return wait_event_interruptible(log_wait, __atomic_load_n(&log_next_seq, __ATOMIC_ACQUIRE) > seq);
 }

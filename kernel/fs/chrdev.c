@@ -56,3 +56,19 @@ const struct file_ops *chrdev_lookup(uint64_t rdev)
 	spin_unlock(&chrdev_lock);
 	return fops;
 }
+
+size_t chrdev_list(uint64_t *rdevs, size_t max)
+{
+	size_t n = 0;
+	struct chrdev *c;
+
+	spin_lock(&chrdev_lock);
+	list_for_each_entry(c, &chrdevs, link)
+	{
+		if (n == max)
+			break;
+		rdevs[n++] = vfs_mkdev(c->major, c->minor);
+	}
+	spin_unlock(&chrdev_lock);
+	return n;
+}

@@ -43,9 +43,13 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **out)
 			return -ENXIO;
 		break;
 	case S_IFBLK:
+		ops = blkdev_file_lookup(inode->rdev);
+		if (!ops)
+			return -ENXIO;
+		break;
 	case S_IFIFO:
 	case S_IFSOCK:
-		/* FIXME: block devices, FIFOs (ipc/fifo.c) and sockets come with their issues. */
+		/* FIXME: FIFOs (ipc/fifo.c) and sockets come with their issues. */
 		return -ENXIO;
 	default:
 		ops = inode->fops;
@@ -93,6 +97,7 @@ void file_put(struct file *file)
 	if (file->inode && file->inode->sb)
 		__atomic_sub_fetch(&file->inode->sb->nr_files, 1, __ATOMIC_RELAXED);
 	inode_put(file->inode);
+	kfree(file->path);
 	kfree(file);
 }
 

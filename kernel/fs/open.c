@@ -115,6 +115,8 @@ int vfs_open_at(struct inode *base, const char *path, int flags, uint32_t mode, 
 	}
 	if (!err)
 		err = vfs_open_inode(inode, flags, out);
+	if (!err)
+		(*out)->path = vfs_absolute_path(base, path); /* for /proc/PID/fd; may be NULL */
 	inode_put(inode);
 	return err;
 }

@@ -67,6 +67,7 @@ void mm_put(struct mm *mm)
 		vma_free(v);
 	}
 	mmu_space_destroy(&mm->space);
+	kfree(mm->exe_path);
 	kfree(mm);
 }
 

@@ -166,6 +166,15 @@ struct mm *mm_fork(struct mm *src)
 	dst->brk = src->brk;
 	dst->mmap_top = src->mmap_top;
 	dst->stack_top = src->stack_top;
+	dst->arg_start = src->arg_start;
+	dst->arg_end = src->arg_end;
+	dst->env_start = src->env_start;
+	dst->env_end = src->env_end;
+	if (src->exe_path) {
+		dst->exe_path = kmalloc(strlen(src->exe_path) + 1);
+		if (dst->exe_path)
+			strcpy(dst->exe_path, src->exe_path);
+	}
 	struct vma *v;
 	list_for_each_entry(v, &src->vmas, link)
 	{

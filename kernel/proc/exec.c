@@ -174,6 +174,9 @@ static long build_stack(struct mm *mm, const struct strvec *sv, const struct elf
 	uintptr_t u_strings = sp;
 	if (copy_to_user((void *)sp, sv->buf, sv->used))
 		return -EFAULT;
+	mm->arg_start = u_strings;
+	mm->arg_end = mm->env_start = u_strings + (size_t)(sv_at(sv, sv->argc) - sv->buf);
+	mm->env_end = u_strings + sv->used;
 	sp -= 8;
 	uintptr_t u_platform = sp;
 	if (copy_to_user((void *)sp, "x86_64", 7))
@@ -401,6 +404,7 @@ long do_execve(const char *upath, char *const *argv, char *const *envp, bool use
 		err = sp;
 		goto out;
 	}
+	mm->exe_path = vfs_absolute_path(NULL, path);
 	commit_exec(p, mm, path, plan->entry, (uintptr_t)sp);
 	mm = NULL;
 	err = 0;

@@ -21,8 +21,8 @@ try:
         t.ok('cmdline: root=/dev/sda2 console=ttyS0' in vm.output,
              'the kernel command line comes from grub.cfg', vm.tail())
         t.ok('rootfs: /dev/sda2 (ext2) is the root filesystem' in vm.output and
-             'devices (ramfs) mounted on /dev' in vm.output,
-             'root= mounts the ext2 partition as / with the device nodes on /dev', vm.tail())
+             'devtmpfs (devtmpfs) mounted on /dev' in vm.output,
+             'root= mounts the ext2 partition as / with devtmpfs on /dev', vm.tail())
         screen = vm.read_vga_text()
         t.ok(any(banner in line for line in screen), 'VGA text screen shows the banner',
              '\n'.join(screen))

@@ -5,6 +5,8 @@
  * environment, wait. Prints "init: <path> exited <code>" and a TAP line of
  * its own per program, reaps orphans reparented to it, and ends with
  * "init: all tests done"; then it exits 0 and the kernel powers off.
+ * Before the tests it mounts what a system's init would: tmpfs on /tmp
+ * (mode 1777), /dev/shm and /run, and proc on /proc.
  * tests/boot/user.py reads all of this from the serial console.
  *
  * For a try on a Linux host: init [TESTS-FILE].
@@ -61,6 +63,27 @@ static int split(char *line, char **argv)
 	return argc;
 }
 
+/* The filesystems init mounts, in order; the directories are made first if missing. */
+static const struct {
+	const char *type, *dir, *options;
+} init_mounts[] = {
+    {"tmpfs", "/tmp", "mode=1777"},
+    {"tmpfs", "/dev/shm", "mode=1777"},
+    {"tmpfs", "/run", "mode=755"},
+    {"proc", "/proc", NULL},
+};
+
+static void mount_filesystems(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(init_mounts); i++) {
+		syscall2(SYS_mkdir, (long)init_mounts[i].dir, 0755);
+		long r = syscall5(SYS_mount, (long)init_mounts[i].type, (long)init_mounts[i].dir,
+		                  (long)init_mounts[i].type, MS_NOSUID | MS_NODEV,
+		                  (long)init_mounts[i].options);
+		T_OK(r == 0, "mount %s on %s (%ld)", init_mounts[i].type, init_mounts[i].dir, r);
+	}
+}
+
 /* Waits for pid, reaping (and reporting) any other child that turns up first. */
 static long wait_for(long pid, int *status)
 {
@@ -108,8 +131,10 @@ int main(int argc, char **argv)
 {
 	const char *file = argc > 1 ? argv[1] : TESTS_FILE;
 	tprintf("init: starting tests\n");
-	if (argc <= 1)
+	if (argc <= 1) {
 		T_OK(sys_getpid() == 1, "runs as pid 1 (%ld)", sys_getpid());
+		mount_filesystems();
+	}
 
 	int ran = 0, failed = 0;
 	long len = read_tests(file);

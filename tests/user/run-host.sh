@@ -7,8 +7,8 @@
 # Usage: run-host.sh HOST_BIN_DIR USER_OUT_DIR
 # Programs run in tests.list order with /sbin/init's environment; paths in
 # their arguments that name initrd files are mapped to the build tree. As
-# root, hostile runs as the unprivileged user nobody, so that random system
-# calls cannot change this machine.
+# root, hostile and devfs run as the unprivileged user nobody, so that random
+# system calls and mknod in /dev cannot change this machine.
 set -u
 
 bindir=$1
@@ -26,7 +26,8 @@ while read -r prog args; do
 	esac
 	args=$(echo "$args" | sed "s|/etc/testdata.bin|$out/testdata.bin|g")
 	wrap=""
-	if [ "${bin##*/}" = hostile ] && [ "$(id -u)" = 0 ]; then
+	# devfs makes and removes nodes in /dev: never as root on this machine.
+	if { [ "${bin##*/}" = hostile ] || [ "${bin##*/}" = devfs ]; } && [ "$(id -u)" = 0 ]; then
 		wrap="setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all"
 	fi
 	echo "run-host: $bin $args"

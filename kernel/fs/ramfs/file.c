@@ -50,9 +50,13 @@ static phys_addr_t page_find_or_alloc(struct inode *inode, uint64_t pgoff)
 	if (!slot)
 		return 0;
 	if (!*slot) {
+		if (!ramfs_charge_page(inode->sb))
+			return 0;
 		*slot = page_alloc();
 		if (*slot)
 			inode->blocks += PAGE_SIZE / 512;
+		else
+			ramfs_uncharge_pages(inode->sb, 1);
 	}
 	return *slot;
 }
@@ -152,6 +156,8 @@ static int ramfs_truncate(struct inode *inode, uint64_t size)
 {
 	struct ramfs_inode *ri = RAMFS_I(inode);
 
+	uint64_t freed = 0;
+
 	if (size > RAMFS_MAX_SIZE)
 		return -EFBIG;
 	inode_lock(inode);
@@ -163,6 +169,7 @@ static int ramfs_truncate(struct inode *inode, uint64_t size)
 				page_put(ri->pages[i]);
 				ri->pages[i] = 0;
 				inode->blocks -= PAGE_SIZE / 512;
+				freed++;
 			}
 		}
 		size_t in = size & (PAGE_SIZE - 1);
@@ -174,6 +181,7 @@ static int ramfs_truncate(struct inode *inode, uint64_t size)
 	inode->mtime = inode->ctime = vfs_now();
 	spin_unlock(&inode->lock);
 	inode_unlock(inode);
+	ramfs_uncharge_pages(inode->sb, freed);
 	return 0;
 }
 
@@ -199,10 +207,14 @@ static phys_addr_t ramfs_map_page(struct file *file, uint64_t pgoff)
 void ramfs_file_free_data(struct inode *inode)
 {
 	struct ramfs_inode *ri = RAMFS_I(inode);
+	uint64_t freed = 0;
 	for (size_t i = 0; i < ri->nr_slots; i++) {
-		if (ri->pages[i])
+		if (ri->pages[i]) {
 			page_put(ri->pages[i]);
+			freed++;
+		}
 	}
+	ramfs_uncharge_pages(inode->sb, freed);
 	kfree(ri->pages);
 	ri->pages = NULL;
 	ri->nr_slots = 0;

@@ -54,6 +54,30 @@ static inline struct ramfs_inode *RAMFS_I(struct inode *inode)
 	return inode->priv;
 }
 
+/*
+ * What a ramfs instance (ramfs, tmpfs, devtmpfs) knows about itself, in
+ * sb->priv: its statfs magic and its size limit in pages. Every page a file
+ * holds is charged against the limit (atomically) when it is allocated and
+ * released when the file lets it go, so a full filesystem fails writes with
+ * -ENOSPC.
+ */
+struct ramfs_sb_info {
+	long magic;          /* f_type: RAMFS_MAGIC, TMPFS_MAGIC */
+	uint64_t max_pages;  /* 0: no limit but memory */
+	uint64_t used_pages; /* atomic */
+	uint64_t nr_inodes;  /* atomic: inodes alive, for statfs */
+};
+
+static inline struct ramfs_sb_info *RAMFS_SB(struct super_block *sb)
+{
+	return sb->priv;
+}
+
+/* Charges one page to sb; false when the filesystem is full. */
+bool ramfs_charge_page(struct super_block *sb);
+/* Releases n pages charged to sb. */
+void ramfs_uncharge_pages(struct super_block *sb, uint64_t n);
+
 /* super.c: a new inode of the given type with its ops, owned by the caller's fsuid. */
 struct inode *ramfs_new_inode(struct super_block *sb, uint32_t mode, uint64_t rdev);
 

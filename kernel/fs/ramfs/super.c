@@ -1,6 +1,7 @@
 /*
- * ramfs: creating the filesystem and its inodes, evicting them, and
- * symlinks. Directories are in dir.c, regular files in file.c.
+ * ramfs: creating the filesystem and its inodes, evicting them, the size
+ * accounting tmpfs limits (fs/tmpfs/), statfs, and symlinks. Directories
+ * are in dir.c, regular files in file.c.
  */
 #include <errno.h>
 #include <fs/fstype.h>
@@ -32,6 +33,58 @@ static void ramfs_evict_inode(struct inode *inode)
 	kfree(ri->target);
 	kfree(ri);
 	inode->priv = NULL;
+	__atomic_sub_fetch(&RAMFS_SB(inode->sb)->nr_inodes, 1, __ATOMIC_RELAXED);
+}
+
+/* File pages held by every ramfs-based instance, for /proc/meminfo's Shmem. */
+static uint64_t ramfs_all_pages;
+
+uint64_t ramfs_pages_total(void)
+{
+	return __atomic_load_n(&ramfs_all_pages, __ATOMIC_RELAXED);
+}
+
+bool ramfs_charge_page(struct super_block *sb)
+{
+	struct ramfs_sb_info *info = RAMFS_SB(sb);
+	uint64_t used = __atomic_load_n(&info->used_pages, __ATOMIC_RELAXED);
+	do {
+		if (info->max_pages && used >= info->max_pages)
+			return false;
+	} while (!__atomic_compare_exchange_n(&info->used_pages, &used, used + 1, false,
+					      __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+	__atomic_add_fetch(&ramfs_all_pages, 1, __ATOMIC_RELAXED);
+	return true;
+}
+
+void ramfs_uncharge_pages(struct super_block *sb, uint64_t n)
+{
+	if (n) {
+		__atomic_sub_fetch(&RAMFS_SB(sb)->used_pages, n, __ATOMIC_RELAXED);
+		__atomic_sub_fetch(&ramfs_all_pages, n, __ATOMIC_RELAXED);
+	}
+}
+
+/*
+ * Sizes in pages of PAGE_SIZE. A filesystem without a limit reports the
+ * pages it uses as its size and nothing free, as Linux's ramfs reports
+ * nothing at all; inodes are not limited, so f_files counts the live ones
+ * and f_ffree is 0 as for Linux's tmpfs with nr_inodes=0.
+ */
+static int ramfs_statfs(struct super_block *sb, struct statfs *st)
+{
+	struct ramfs_sb_info *info = RAMFS_SB(sb);
+	uint64_t used = __atomic_load_n(&info->used_pages, __ATOMIC_RELAXED);
+	st->f_type = info->magic;
+	st->f_bsize = PAGE_SIZE;
+	st->f_frsize = PAGE_SIZE;
+	st->f_namelen = NAME_MAX;
+	if (info->max_pages) {
+		st->f_blocks = (long)info->max_pages;
+		st->f_bfree = st->f_bavail = (long)(info->max_pages > used ? info->max_pages - used : 0);
+	}
+	st->f_files = (long)__atomic_load_n(&info->nr_inodes, __ATOMIC_RELAXED);
+	return 0;
 }
 
 /* statfs(2): a memory filesystem with no fixed size reports only its type. */
@@ -73,6 +126,7 @@ struct inode *ramfs_new_inode(struct super_block *sb, uint32_t mode, uint64_t rd
 	}
 	list_init(&ri->entries);
 	inode->priv = ri;
+	__atomic_add_fetch(&RAMFS_SB(sb)->nr_inodes, 1, __ATOMIC_RELAXED);
 
 	struct process *p = current ? current_proc() : NULL;
 	if (p) {
@@ -104,25 +158,40 @@ struct inode *ramfs_new_inode(struct super_block *sb, uint32_t mode, uint64_t rd
 
 static uint32_t ramfs_next_minor = 1;
 
-struct super_block *ramfs_create(void)
+struct super_block *ramfs_create_fs(const char *fs_name, long magic, uint64_t max_pages,
+				    uint32_t root_mode)
 {
 	struct super_block *sb = kzalloc(sizeof(*sb));
 	if (!sb)
 		return NULL;
-	sb->fs_name = "ramfs";
+	struct ramfs_sb_info *info = kzalloc(sizeof(*info));
+	if (!info) {
+		kfree(sb);
+		return NULL;
+	}
+	info->magic = magic;
+	info->max_pages = max_pages;
+	sb->priv = info;
+	sb->fs_name = fs_name;
 	/* An anonymous device number (major 0), as Linux gives memory filesystems. */
 	sb->dev = vfs_mkdev(0, __atomic_fetch_add(&ramfs_next_minor, 1, __ATOMIC_RELAXED));
 	sb->ops = &ramfs_super_ops;
 	sb->next_ino = 1;
 
-	struct inode *root = ramfs_new_inode(sb, S_IFDIR | 0755, 0);
+	struct inode *root = ramfs_new_inode(sb, S_IFDIR | (root_mode & 07777), 0);
 	if (!root) {
+		kfree(info);
 		kfree(sb);
 		return NULL;
 	}
 	RAMFS_I(root)->parent = root; /* not a reference: ".." of the root is itself */
 	sb->root = root;
 	return sb;
+}
+
+struct super_block *ramfs_create(void)
+{
+	return ramfs_create_fs("ramfs", RAMFS_MAGIC, 0, S_IFDIR | 0755);
 }
 
 int ramfs_mount_root(void)

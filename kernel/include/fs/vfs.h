@@ -269,6 +269,7 @@ struct file {
 	int refcount; /* atomic */
 	struct spinlock lock;
 	void *priv; /* the file_ops' owner's */
+	char *path; /* kmalloc'ed absolute path it was opened by (vfs_open_at), or NULL */
 };
 
 static inline bool inode_readonly(const struct inode *inode)
@@ -349,7 +350,8 @@ int vfs_utimes(struct inode *inode, const struct timespec times[2]);
 /*
  * Opens an inode the caller holds a reference to (the file takes its own)
  * with open(2) flags: finds the file ops (character devices through the
- * chrdev registry) and calls their open(). Returns 0 and a file with one
+ * chrdev registry, block devices through blkdev_file_lookup()) and calls
+ * their open(). Returns 0 and a file with one
  * reference, or -ENOMEM, -ENXIO (no driver) or what open() returned.
  */
 int vfs_open_inode(struct inode *inode, int flags, struct file **out);
@@ -481,6 +483,20 @@ int vfs_statfs(struct inode *inode, struct statfs *st);
  * size is too small, -ENOENT when dir has been removed.
  */
 int vfs_path_of(struct inode *dir, char *buf, size_t size);
+
+/* ---- file_path.c ---- */
+
+/*
+ * The absolute form of path (relative to base, NULL: the caller's working
+ * directory), with "." and ".." applied lexically, in a new kmalloc'ed
+ * string; NULL when out of memory or too long. For /proc's links.
+ */
+char *vfs_absolute_path(struct inode *base, const char *path);
+
+/* ---- statfs.c ---- */
+
+/* statfs(2) of the filesystem holding inode: fills *st (zeroed first). 0 or -Exxx. */
+int vfs_statfs(struct inode *inode, struct statfs *st);
 
 /* ---- initrd.c: boot glue ---- */
 

@@ -40,6 +40,10 @@ struct mm {
 	uintptr_t mmap_top;     /* mmap without a hint searches downwards from here */
 	uintptr_t stack_top;
 	size_t mapped_pages;    /* virtual size, for RLIMIT_AS */
+	/* What /proc/PID/cmdline, environ and exe show: set by exec, kept by fork. */
+	uintptr_t arg_start, arg_end; /* the argv strings, NUL-separated */
+	uintptr_t env_start, env_end; /* the environment strings */
+	char *exe_path;               /* kmalloc'ed absolute path of the program, or NULL */
 };
 
 #define USER_STACK_TOP 0x00007ffffffff000UL
@@ -81,5 +85,14 @@ int vm_discard(struct mm *mm, uintptr_t addr, size_t len);
  */
 int vm_fault(struct mm *mm, uintptr_t addr, unsigned access);
 struct vma *vm_find(struct mm *mm, uintptr_t addr);
+/*
+ * Copies up to len bytes at user address addr of mm (any address space, not
+ * only the current one) into buf, stopping at the first page that is not
+ * present or not user-accessible (nothing is faulted in). Returns the bytes
+ * copied. mm/vm_access.c; for /proc/PID/cmdline and environ.
+ */
+size_t vm_read_remote(struct mm *mm, uintptr_t addr, void *buf, size_t len);
+/* The pages of mm's areas that are present (the resident set), for /proc. */
+size_t vm_resident_pages(struct mm *mm);
 
 #endif
