@@ -42,21 +42,3 @@ int vfs_sync_inode(struct inode *inode)
 		return 0;
 	return sb->ops->sync_fs(sb);
 }
-
-int vfs_statfs(struct inode *inode, struct statfs *st)
-{
-	memset(st, 0, sizeof(*st));
-	struct super_block *sb = inode->sb;
-	int err = 0;
-	if (sb && sb->ops && sb->ops->statfs)
-		err = sb->ops->statfs(sb, st);
-	if (!st->f_namelen)
-		st->f_namelen = NAME_MAX;
-	if (!st->f_bsize)
-		st->f_bsize = PAGE_SIZE;
-	if (!st->f_frsize)
-		st->f_frsize = st->f_bsize;
-	if (sb && (sb->flags & SB_RDONLY))
-		st->f_flags |= 1; /* ST_RDONLY */
-	return err;
-}

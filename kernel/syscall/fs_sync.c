@@ -1,7 +1,7 @@
 /*
  * File system calls that change or write back whole files and filesystems:
  * rename, renameat, renameat2, truncate, ftruncate, sync, syncfs, fsync,
- * fdatasync, statfs, fstatfs. Thin: copy in, resolve, call the VFS
+ * fdatasync (statfs and fstatfs are in fs_statfs.c). Thin: copy in, resolve, call the VFS
  * (fs/rename.c, fs/dir.c, fs/sync.c).
  */
 #include <errno.h>
@@ -121,39 +121,4 @@ long sys_fsync(int fd)
 long sys_fdatasync(int fd)
 {
 	return sync_fd(fd);
-}
-
-static long statfs_to_user(struct inode *inode, struct statfs *ubuf)
-{
-	struct statfs st;
-	long r = vfs_statfs(inode, &st);
-	if (!r && copy_to_user(ubuf, &st, sizeof(st)))
-		r = -EFAULT;
-	return r;
-}
-
-long sys_statfs(const char *upath, struct statfs *buf)
-{
-	char *path;
-	long r = fs_copy_path(upath, &path);
-	if (r)
-		return r;
-	struct inode *inode;
-	r = path[0] ? vfs_lookup(path, LOOKUP_FOLLOW, &inode) : -ENOENT;
-	if (!r) {
-		r = statfs_to_user(inode, buf);
-		inode_put(inode);
-	}
-	kfree(path);
-	return r;
-}
-
-long sys_fstatfs(int fd, struct statfs *buf)
-{
-	struct file *f = fs_fd_get(fd);
-	if (!f)
-		return -EBADF;
-	long r = f->inode ? statfs_to_user(f->inode, buf) : -EBADF;
-	file_put(f);
-	return r;
 }

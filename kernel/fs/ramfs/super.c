@@ -87,16 +87,6 @@ static int ramfs_statfs(struct super_block *sb, struct statfs *st)
 	return 0;
 }
 
-/* statfs(2): a memory filesystem with no fixed size reports only its type. */
-static int ramfs_statfs(struct super_block *sb, struct statfs *st)
-{
-	(void)sb;
-	st->f_type = RAMFS_MAGIC;
-	st->f_bsize = PAGE_SIZE;
-	st->f_namelen = NAME_MAX;
-	return 0;
-}
-
 static const struct super_ops ramfs_super_ops = {
     .evict_inode = ramfs_evict_inode,
     .statfs = ramfs_statfs,

@@ -475,8 +475,6 @@ int vfs_rename(struct inode *old_base, const char *old_path, struct inode *new_b
 int vfs_sync_all(void);
 /* sync_fs of the filesystem inode lives on (syncfs(2), fsync(2)). */
 int vfs_sync_inode(struct inode *inode);
-/* statfs(2): fills *st for the filesystem inode lives on. */
-int vfs_statfs(struct inode *inode, struct statfs *st);
 /*
  * Writes the absolute path of directory dir, seen from the caller's root,
  * into buf (NUL-terminated). Returns the length with the NUL, -ERANGE when
