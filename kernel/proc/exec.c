@@ -285,6 +285,7 @@ static void commit_exec(struct process *p, struct mm *mm, const char *path, uint
 	strlcpy(p->comm, base, sizeof(p->comm));
 	strlcpy(t->comm, base, sizeof(t->comm));
 	vfork_release(p);
+	p->did_exec = true; /* the parent's setpgid(2) now fails with EACCES */
 
 	t->fs_base = 0;
 	wrmsr(MSR_FS_BASE, 0);

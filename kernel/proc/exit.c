@@ -15,6 +15,7 @@
 #include <proc/process.h>
 #include <proc/sched.h>
 #include <proc/signal.h>
+#include <tty.h>
 #include <uaccess.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
@@ -48,9 +49,15 @@ static void process_exit(struct process *p, int status)
 		pr_notice("init exited with status %d; powering off\n", status);
 		arch_poweroff(0);
 	}
+	if (p->ctty && p->sid == p->pid)
+		tty_session_leader_exit(p->ctty, p->sid);
+	p->ctty = NULL;
+	pgrp_exit_orphans(p);
 	reparent_children(p);
 	p->exit_status = status;
 	p->zombie = true;
+	p->stopped = false;
+	p->wait_report = 0;
 
 	struct process *parent = p->parent;
 	struct k_sigaction *sa = &parent->sigactions[SIGCHLD];
@@ -98,7 +105,7 @@ void do_exit_group(int status)
 		{
 			if (t != current) {
 				t->sig_pending |= 1ULL << (SIGKILL - 1);
-				if (t->state == TASK_INTERRUPTIBLE)
+				if (t->state == TASK_INTERRUPTIBLE || t->state == TASK_STOPPED)
 					sched_wake(t);
 			}
 		}

@@ -1,5 +1,8 @@
 /*
- * Signal sending and default actions (see proc/signal.h).
+ * Signal sending and delivery (see proc/signal.h): a signal is a pending bit
+ * on one thread; on the way back to user mode the thread acts on its pending
+ * unblocked signals one at a time: a handler on a signal frame, or the
+ * default action. Stopping and continuing live in proc/jobctl.c.
  */
 #include <arch/signal.h>
 #include <arch/trap.h>
@@ -11,10 +14,18 @@
 #include <proc/signal.h>
 #include <uapi/signal.h>
 
-/* Default action of each signal: ignore, or terminate (with core dump flag). */
+/*
+ * Default action of each signal (signal(7)): ignore, stop, terminate with the
+ * core flag, or terminate.
+ */
 static bool default_ignored(int sig)
 {
 	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+}
+
+bool signal_default_stops(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
 static bool default_core(int sig)
@@ -27,14 +38,43 @@ static bool default_core(int sig)
 bool task_signal_pending(void)
 {
 	struct task *t = current;
+	if (t->proc && t->proc->stopped)
+		return true; /* the sleep ends so that the thread can stop too */
 	return (t->sig_pending & ~t->sig_blocked) != 0;
+}
+
+bool signal_ignored_or_blocked(struct task *t, int sig)
+{
+	uintptr_t h = (uintptr_t)t->proc->sigactions[sig].sa_handler;
+	return (t->sig_blocked & SIGMASK(sig)) || h == SIG_IGN;
+}
+
+/* Wakes t for sig if it sleeps interruptibly without blocking sig (or sig is SIGKILL). */
+static void wake_for(struct task *t, int sig)
+{
+	if (t->state == TASK_INTERRUPTIBLE && (!(t->sig_blocked & SIGMASK(sig)) || sig == SIGKILL))
+		sched_wake(t);
+	else if (t->state == TASK_STOPPED && sig == SIGKILL)
+		sched_wake(t);
+}
+
+int signal_send_task(struct task *t, int sig)
+{
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	if (!t->proc || t->proc->zombie)
+		return 0;
+	jobctl_on_send(t->proc, sig);
+	t->sig_pending |= SIGMASK(sig);
+	wake_for(t, sig);
+	return 0;
 }
 
 int signal_send(struct process *p, int sig)
 {
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
-	if (p->zombie)
+	if (p->zombie || list_empty(&p->threads))
 		return 0;
 	struct task *t, *target = NULL;
 	list_for_each_entry(t, &p->threads, thread_link)
@@ -44,17 +84,10 @@ int signal_send(struct process *p, int sig)
 			break;
 		}
 	}
-	if (!target) {
-		/* Every thread blocks it: leave it pending on the first. */
-		if (list_empty(&p->threads))
-			return 0;
+	/* Every thread blocks it: leave it pending on the first. */
+	if (!target)
 		target = list_first_entry(&p->threads, struct task, thread_link);
-	}
-	target->sig_pending |= SIGMASK(sig);
-	if (target->state == TASK_INTERRUPTIBLE && (!(target->sig_blocked & SIGMASK(sig)) ||
-						    sig == SIGKILL))
-		sched_wake(target);
-	return 0;
+	return signal_send_task(target, sig);
 }
 
 void signal_force_fault(struct task *t, int sig, int code, uint64_t addr)
@@ -100,8 +133,16 @@ static void maybe_restart(struct trap_frame *tf, bool restart)
 bool signal_deliver_pending(struct trap_frame *tf)
 {
 	struct task *t = current;
+	if (!t->proc)
+		return false;
+	if (t->proc->stopped && !(t->sig_pending & SIGMASK(SIGKILL))) {
+		/* A stopped call runs again after SIGCONT, as Linux's ERESTARTSYS does. */
+		maybe_restart(tf, true);
+		jobctl_stop_wait();
+		return true;
+	}
 	uint64_t ready = t->sig_pending & ~(t->sig_blocked & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP)));
-	if (!ready || !t->proc)
+	if (!ready)
 		return false;
 	int sig = __builtin_ctzll(ready) + 1;
 	t->sig_pending &= ~SIGMASK(sig);
@@ -138,9 +179,13 @@ bool signal_deliver_pending(struct trap_frame *tf)
 		}
 		return true;
 	}
-	if (default_ignored(sig) || sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
-	    sig == SIGTTOU) {
-		/* FIXME: stopping arrives with job control; until then stop signals are ignored. */
+	if (signal_default_stops(sig)) {
+		/* The next turn of the caller's loop waits in jobctl_stop_wait(). */
+		jobctl_stop(t->proc, sig);
+		maybe_restart(tf, true);
+		return true;
+	}
+	if (default_ignored(sig)) {
 		maybe_restart(tf, true);
 		return true;
 	}

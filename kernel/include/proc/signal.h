@@ -1,10 +1,10 @@
 /*
- * Signals, the part the process issue needs: sending to a process, faults
- * turned into signals, and delivery of default actions on the way back to
- * user mode: default actions, or a handler run on a Linux-layout signal frame
- * (arch/x86_64/signal_frame.c) that rt_sigreturn undoes. Still missing (the
- * signals issue): the alternate stack, queued real-time signals, stop and
- * continue.
+ * Signals: sending to a process or a thread, faults turned into signals, and
+ * delivery on the way back to user mode: a handler run on a Linux-layout
+ * signal frame (arch/x86_64/signal_frame.c) that rt_sigreturn undoes, or the
+ * default action (ignore, stop, terminate, terminate with the core flag).
+ * Job control (proc/jobctl.c) stops and continues whole processes. See
+ * docs/signals.md for what is still missing.
  */
 #ifndef CAIRN_PROC_SIGNAL_H
 #define CAIRN_PROC_SIGNAL_H
@@ -19,6 +19,24 @@ struct trap_frame;
 
 /* Makes sig pending for the process (on a thread that does not block it). 0 or -EINVAL. */
 int signal_send(struct process *p, int sig);
+/* Makes sig pending for one thread (tkill, tgkill). 0 or -EINVAL. */
+int signal_send_task(struct task *t, int sig);
+/* True for the signals whose default action stops the process. */
+bool signal_default_stops(int sig);
+/* True when t blocks sig or its process ignores it (for SIGTTIN/SIGTTOU). */
+bool signal_ignored_or_blocked(struct task *t, int sig);
+
+/*
+ * Job control (proc/jobctl.c). jobctl_on_send() runs for every signal sent to
+ * p: SIGCONT continues p and discards its pending stop signals, a stop signal
+ * discards a pending SIGCONT. jobctl_stop() stops p for sig (the default
+ * action of a stop signal; ignored in an orphaned group except SIGSTOP) and
+ * tells the parent; jobctl_stop_wait() parks the calling thread while its
+ * process is stopped and a SIGKILL is not pending.
+ */
+void jobctl_on_send(struct process *p, int sig);
+void jobctl_stop(struct process *p, int sig);
+void jobctl_stop_wait(void);
 /*
  * A synchronous signal from a fault at addr (code: SEGV_MAPERR, ...):
  * delivered even if blocked or ignored, like Linux's force_sig.
