@@ -38,6 +38,9 @@ void tty_init(struct tty *tty, const char *name, void (*write)(struct tty *, con
 void tty_receive(struct tty *tty, char c);
 ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock);
 long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg);
+struct poll_table;
+/* The POLL* events of the tty: readable per the line discipline, always writable. */
+unsigned tty_poll(struct tty *tty, struct poll_table *pt);
 
 /*
  * Job control (tty/jobctl.c). tty_open_ctty() makes tty the controlling

@@ -35,6 +35,23 @@ static bool default_core(int sig)
 	       sig == SIGXFSZ || sig == SIGSYS;
 }
 
+void signal_set_temp_mask(uint64_t mask)
+{
+	struct task *t = current;
+	t->saved_sigmask = t->sig_blocked;
+	t->restore_sigmask = true;
+	t->sig_blocked = mask & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP));
+}
+
+void signal_end_temp_mask(long ret)
+{
+	struct task *t = current;
+	if (ret != -EINTR && t->restore_sigmask) {
+		t->restore_sigmask = false;
+		t->sig_blocked = t->saved_sigmask;
+	}
+}
+
 bool task_signal_pending(void)
 {
 	struct task *t = current;
@@ -109,11 +126,17 @@ void signal_force(struct task *t, int sig)
 	t->sig_pending |= SIGMASK(sig);
 }
 
-/* System calls that are never restarted after a handler (they report EINTR). */
+/*
+ * System calls that are never restarted after a handler, whatever
+ * SA_RESTART says (they report EINTR); after a stop or an ignored signal
+ * they restart like the others (Linux's ERESTARTNOHAND).
+ */
 static bool no_restart(uint64_t nr)
 {
-	return nr == 34 /* pause */ || nr == 35 /* nanosleep */ || nr == 130 /* rt_sigsuspend */ ||
-	       nr == 230 /* clock_nanosleep */;
+	return nr == 7 /* poll */ || nr == 23 /* select */ || nr == 34 /* pause */ ||
+	       nr == 35 /* nanosleep */ || nr == 128 /* rt_sigtimedwait */ ||
+	       nr == 130 /* rt_sigsuspend */ || nr == 230 /* clock_nanosleep */ ||
+	       nr == 270 /* pselect6 */ || nr == 271 /* ppoll */;
 }
 
 /*
@@ -121,11 +144,17 @@ static bool no_restart(uint64_t nr)
  * again on return to user mode (the signal was ignored, or its handler asked
  * for SA_RESTART).
  */
-static void maybe_restart(struct trap_frame *tf, bool restart)
+static void maybe_restart(struct trap_frame *tf, bool restart, bool handler)
 {
 	if (tf->vector != SYSCALL_FRAME || (int64_t)tf->rax != -EINTR || !restart ||
-	    no_restart(tf->error))
+	    (handler && no_restart(tf->error)))
 		return;
+	struct task *t = current;
+	if (t->restore_sigmask) {
+		/* The call sets its temporary mask again when it runs again. */
+		t->restore_sigmask = false;
+		t->sig_blocked = t->saved_sigmask;
+	}
 	tf->rax = tf->error;
 	tf->rip -= 2; /* the syscall instruction */
 }
@@ -137,13 +166,18 @@ bool signal_deliver_pending(struct trap_frame *tf)
 		return false;
 	if (t->proc->stopped && !(t->sig_pending & SIGMASK(SIGKILL))) {
 		/* A stopped call runs again after SIGCONT, as Linux's ERESTARTSYS does. */
-		maybe_restart(tf, true);
+		maybe_restart(tf, true, false);
 		jobctl_stop_wait();
 		return true;
 	}
 	uint64_t ready = t->sig_pending & ~(t->sig_blocked & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP)));
-	if (!ready)
+	if (!ready) {
+		if (t->restore_sigmask) {
+			t->restore_sigmask = false;
+			t->sig_blocked = t->saved_sigmask;
+		}
 		return false;
+	}
 	int sig = __builtin_ctzll(ready) + 1;
 	t->sig_pending &= ~SIGMASK(sig);
 	struct k_sigaction *sa = &t->proc->sigactions[sig];
@@ -151,7 +185,7 @@ bool signal_deliver_pending(struct trap_frame *tf)
 	if (sig == SIGKILL && t->proc->exiting)
 		do_exit(t->proc->exit_status);
 	if (sig != SIGKILL && sig != SIGSTOP && handler == SIG_IGN) {
-		maybe_restart(tf, true);
+		maybe_restart(tf, true, false);
 		return true;
 	}
 	if (sig != SIGKILL && sig != SIGSTOP && handler != SIG_DFL) {
@@ -163,8 +197,11 @@ bool signal_deliver_pending(struct trap_frame *tf)
 			info.si_addr = (void *)t->fault_addr;
 			t->fault_sig = 0;
 		}
-		maybe_restart(tf, sa->sa_flags & SA_RESTART);
-		uint64_t old_mask = t->sig_blocked;
+		maybe_restart(tf, sa->sa_flags & SA_RESTART, true);
+		/* After ppoll/pselect6/rt_sigsuspend the handler returns to the saved mask. */
+		uint64_t old_mask = t->restore_sigmask ? t->saved_sigmask : t->sig_blocked;
+		t->restore_sigmask = false;
+		t->sig_blocked = old_mask;
 		if (arch_signal_frame_setup(tf, sig, &info, sa, old_mask) < 0) {
 			/* No room for the frame (or no restorer): die as Linux does. */
 			pr_debug("signal: cannot set up a frame for %d in pid %d\n", sig, t->proc->pid);
@@ -182,11 +219,11 @@ bool signal_deliver_pending(struct trap_frame *tf)
 	if (signal_default_stops(sig)) {
 		/* The next turn of the caller's loop waits in jobctl_stop_wait(). */
 		jobctl_stop(t->proc, sig);
-		maybe_restart(tf, true);
+		maybe_restart(tf, true, false);
 		return true;
 	}
 	if (default_ignored(sig)) {
-		maybe_restart(tf, true);
+		maybe_restart(tf, true, false);
 		return true;
 	}
 	do_exit_group(sig | (default_core(sig) ? 0x80 : 0));

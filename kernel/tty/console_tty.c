@@ -58,6 +58,12 @@ static long console_dev_ioctl(struct file *file, unsigned int cmd, unsigned long
 	return tty_ioctl(&console_tty, cmd, arg);
 }
 
+static unsigned console_dev_poll(struct file *file, struct poll_table *pt)
+{
+	(void)file;
+	return tty_poll(&console_tty, pt);
+}
+
 /* A session leader without a controlling terminal acquires the console (tty/jobctl.c). */
 static int console_dev_open(struct inode *inode, struct file *file)
 {
@@ -71,6 +77,7 @@ static const struct file_ops console_dev_fops = {
 	.read = console_dev_read,
 	.write = console_dev_write,
 	.ioctl = console_dev_ioctl,
+	.poll = console_dev_poll,
 	.llseek = no_llseek,
 };
 

@@ -10,6 +10,7 @@
  * satisfy a read (VTIME is FIXME: not honoured yet).
  */
 #include <errno.h>
+#include <fs/poll.h>
 #include <lib/string.h>
 #include <proc/process.h>
 #include <proc/signal.h>
@@ -141,6 +142,17 @@ static bool readable(struct tty *tty)
 		return tty->lines > 0;
 	return tty->count >= MAX((size_t)tty->termios.c_cc[VMIN], 1u) ||
 	       (tty->termios.c_cc[VMIN] == 0);
+}
+
+unsigned tty_poll(struct tty *tty, struct poll_table *pt)
+{
+	poll_wait(pt, &tty->readers);
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	unsigned mask = POLLOUT | POLLWRNORM;
+	if (readable(tty))
+		mask |= POLLIN | POLLRDNORM;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return mask;
 }
 
 ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)

@@ -52,7 +52,7 @@ REFS = {
                     'linux/times.h', 'linux/auxvec.h', 'asm/prctl.h', 'linux/random.h',
                     'linux/signal.h', 'asm/signal.h', 'asm/siginfo.h', 'asm/ioctls.h',
                     'asm/termbits.h', 'asm/termios.h', 'linux/limits.h', 'linux/uio.h', 'linux/sysinfo.h', 'asm/sigcontext.h', 'asm/ucontext.h',
-                    'asm/statfs.h', 'linux/magic.h', 'linux/mount.h',
+                    'asm/statfs.h', 'linux/magic.h', 'linux/mount.h', 'linux/poll.h',
                     'asm/errno.h'],
     },
     # x86's <asm/signal.h> defines SIGRTMAX as _NSIG but leaves _NSIG to the
@@ -144,6 +144,7 @@ STRUCTS = [
      ['f_type', 'f_bsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files', 'f_ffree', 'f_fsid',
       'f_namelen', 'f_frsize', 'f_flags', 'f_spare'], True),
     ('statfs.h', 'kernel_fsid_t', 'linux', '__kernel_fsid_t', ['val'], True),
+    ('poll.h', 'struct pollfd', 'linux', 'struct pollfd', ['fd', 'events', 'revents'], True),
 ]
 
 

@@ -49,6 +49,14 @@ void signal_force_fault(struct task *t, int sig, int code, uint64_t addr);
  * Does not return when the action terminates the process.
  */
 bool signal_deliver_pending(struct trap_frame *tf);
+/*
+ * ppoll, pselect6, rt_sigsuspend: the caller runs with mask until it returns;
+ * signal_end_temp_mask(ret) puts the old mask back at once unless ret is
+ * -EINTR, in which case that happens after the handlers have run (their
+ * frames save the old mask).
+ */
+void signal_set_temp_mask(uint64_t mask);
+void signal_end_temp_mask(long ret);
 bool task_signal_pending(void);
 
 #endif
