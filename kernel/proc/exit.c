@@ -67,7 +67,12 @@ static void process_exit(struct process *p, int status)
 		wake_up(&parent->child_wait);
 		return;
 	}
-	signal_send(parent, SIGCHLD);
+	int code = CLD_EXITED, st = (status >> 8) & 0xff;
+	if (status & 0x7f) {
+		code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		st = status & 0x7f;
+	}
+	signal_notify_parent(p, code, st);
 	wake_up(&parent->child_wait);
 }
 
@@ -85,6 +90,7 @@ void do_exit(int status)
 	}
 	arch_irq_disable();
 	list_del(&t->thread_link);
+	sigqueue_discard(t, 0);
 	p->utime_ns += t->utime_ns;
 	p->stime_ns += t->stime_ns;
 	if (--p->nr_threads == 0)

@@ -16,8 +16,6 @@
 #include <proc/signal.h>
 #include <uapi/signal.h>
 
-#define STOP_SIGNALS (SIGMASK(SIGSTOP) | SIGMASK(SIGTSTP) | SIGMASK(SIGTTIN) | SIGMASK(SIGTTOU))
-
 /* Tells p's parent that p stopped or continued. */
 static void notify_parent(struct process *p, int report)
 {
@@ -25,9 +23,21 @@ static void notify_parent(struct process *p, int report)
 	p->wait_report = report;
 	if (!parent)
 		return;
-	if (!(parent->sigactions[SIGCHLD].sa_flags & SA_NOCLDSTOP))
-		signal_send(parent, SIGCHLD);
+	if (!(parent->sigactions[SIGCHLD].sa_flags & SA_NOCLDSTOP)) {
+		if (report == WAIT_REPORT_STOPPED)
+			signal_notify_parent(p, CLD_STOPPED, p->stop_sig);
+		else
+			signal_notify_parent(p, CLD_CONTINUED, SIGCONT);
+	}
 	wake_up(&parent->child_wait);
+}
+
+static void discard_stop_signals(struct task *t)
+{
+	sigqueue_discard(t, SIGSTOP);
+	sigqueue_discard(t, SIGTSTP);
+	sigqueue_discard(t, SIGTTIN);
+	sigqueue_discard(t, SIGTTOU);
 }
 
 void jobctl_on_send(struct process *p, int sig)
@@ -35,7 +45,7 @@ void jobctl_on_send(struct process *p, int sig)
 	struct task *t;
 	if (sig == SIGCONT) {
 		list_for_each_entry(t, &p->threads, thread_link)
-			t->sig_pending &= ~STOP_SIGNALS;
+			discard_stop_signals(t);
 		if (!p->stopped)
 			return;
 		p->stopped = false;
@@ -45,7 +55,7 @@ void jobctl_on_send(struct process *p, int sig)
 				sched_wake(t);
 	} else if (signal_default_stops(sig)) {
 		list_for_each_entry(t, &p->threads, thread_link)
-			t->sig_pending &= ~SIGMASK(SIGCONT);
+			sigqueue_discard(t, SIGCONT);
 	}
 }
 

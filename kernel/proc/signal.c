@@ -75,19 +75,38 @@ static void wake_for(struct task *t, int sig)
 		sched_wake(t);
 }
 
-int signal_send_task(struct task *t, int sig)
+int signal_send_task_info(struct task *t, int sig, const struct siginfo *info)
 {
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	if (!t->proc || t->proc->zombie)
 		return 0;
 	jobctl_on_send(t->proc, sig);
+	int err = sigqueue_add(t, sig, info);
+	if (err)
+		return err;
 	t->sig_pending |= SIGMASK(sig);
 	wake_for(t, sig);
 	return 0;
 }
 
-int signal_send(struct process *p, int sig)
+/* The siginfo of a signal the kernel itself sends. */
+static struct siginfo kernel_info(int sig)
+{
+	struct siginfo info;
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = SI_KERNEL;
+	return info;
+}
+
+int signal_send_task(struct task *t, int sig)
+{
+	struct siginfo info = kernel_info(sig);
+	return signal_send_task_info(t, sig, &info);
+}
+
+int signal_send_info(struct process *p, int sig, const struct siginfo *info)
 {
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
@@ -104,7 +123,28 @@ int signal_send(struct process *p, int sig)
 	/* Every thread blocks it: leave it pending on the first. */
 	if (!target)
 		target = list_first_entry(&p->threads, struct task, thread_link);
-	return signal_send_task(target, sig);
+	return signal_send_task_info(target, sig, info);
+}
+
+int signal_send(struct process *p, int sig)
+{
+	struct siginfo info = kernel_info(sig);
+	return signal_send_info(p, sig, &info);
+}
+
+void signal_notify_parent(struct process *child, int code, int status)
+{
+	struct process *parent = child->parent;
+	if (!parent)
+		return;
+	struct siginfo info;
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGCHLD;
+	info.si_code = code;
+	info.si_pid = child->pid;
+	info.si_uid = child->uid;
+	info.si_status = status;
+	signal_send_info(parent, SIGCHLD, &info);
 }
 
 void signal_force_fault(struct task *t, int sig, int code, uint64_t addr)
@@ -179,7 +219,8 @@ bool signal_deliver_pending(struct trap_frame *tf)
 		return false;
 	}
 	int sig = __builtin_ctzll(ready) + 1;
-	t->sig_pending &= ~SIGMASK(sig);
+	struct siginfo info;
+	sigqueue_take(t, sig, &info);
 	struct k_sigaction *sa = &t->proc->sigactions[sig];
 	uintptr_t handler = (uintptr_t)sa->sa_handler;
 	if (sig == SIGKILL && t->proc->exiting)
@@ -189,10 +230,9 @@ bool signal_deliver_pending(struct trap_frame *tf)
 		return true;
 	}
 	if (sig != SIGKILL && sig != SIGSTOP && handler != SIG_DFL) {
-		struct siginfo info;
-		memset(&info, 0, sizeof(info));
-		info.si_signo = sig;
 		if (sig == t->fault_sig) {
+			memset(&info, 0, sizeof(info));
+			info.si_signo = sig;
 			info.si_code = t->fault_code;
 			info.si_addr = (void *)t->fault_addr;
 			t->fault_sig = 0;

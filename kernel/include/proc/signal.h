@@ -21,6 +21,28 @@ struct trap_frame;
 int signal_send(struct process *p, int sig);
 /* Makes sig pending for one thread (tkill, tgkill). 0 or -EINVAL. */
 int signal_send_task(struct task *t, int sig);
+/*
+ * The same with the siginfo the receiver gets (si_signo is set to sig);
+ * -EAGAIN when a real-time signal cannot be queued. signal_send() and
+ * signal_send_task() send with si_code SI_KERNEL.
+ */
+struct siginfo;
+int signal_send_info(struct process *p, int sig, const struct siginfo *info);
+int signal_send_task_info(struct task *t, int sig, const struct siginfo *info);
+/* SIGCHLD to child's parent with si_code code (CLD_*), si_pid, si_uid, si_status. */
+void signal_notify_parent(struct process *child, int code, int status);
+
+/*
+ * The queue of siginfos (proc/sigqueue.c). sigqueue_add() records info for
+ * sig before its pending bit is set (0, or -EAGAIN for a real-time signal
+ * over the limit or out of memory); sigqueue_take() removes the oldest
+ * entry for sig into *info (SI_KERNEL when there is none) and clears the
+ * pending bit when no other is queued; sigqueue_discard() drops every entry
+ * of sig (0: of every signal) and its pending bit.
+ */
+int sigqueue_add(struct task *t, int sig, const struct siginfo *info);
+void sigqueue_take(struct task *t, int sig, struct siginfo *info);
+void sigqueue_discard(struct task *t, int sig);
 /* True for the signals whose default action stops the process. */
 bool signal_default_stops(int sig);
 /* True when t blocks sig or its process ignores it (for SIGTTIN/SIGTTOU). */

@@ -28,6 +28,7 @@ enum task_state {
 };
 
 struct process;
+struct sigqueue;
 struct trap_frame;
 
 struct task {
@@ -65,6 +66,9 @@ struct task {
 	 */
 	uint64_t saved_sigmask;
 	bool restore_sigmask;
+	/* The siginfo of pending signals, oldest first (proc/sigqueue.c). */
+	struct sigqueue *sig_queue;
+	unsigned sig_queued;
 	/* The last synchronous fault signal, for its siginfo. */
 	int fault_sig, fault_code;
 	uint64_t fault_addr;
