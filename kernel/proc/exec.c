@@ -19,6 +19,7 @@
 #include <printk.h>
 #include <proc/elf_load.h>
 #include <proc/process.h>
+#include <proc/timer.h>
 #include <random.h>
 #include <uaccess.h>
 #include <uapi/auxv.h>
@@ -286,6 +287,7 @@ static void commit_exec(struct process *p, struct mm *mm, const char *path, uint
 	strlcpy(t->comm, base, sizeof(t->comm));
 	vfork_release(p);
 	p->did_exec = true; /* the parent's setpgid(2) now fails with EACCES */
+	posix_timers_exec(p);
 
 	t->fs_base = 0;
 	wrmsr(MSR_FS_BASE, 0);

@@ -15,6 +15,7 @@
 #include <proc/process.h>
 #include <proc/sched.h>
 #include <proc/signal.h>
+#include <proc/timer.h>
 #include <tty.h>
 #include <uaccess.h>
 #include <uapi/signal.h>
@@ -49,6 +50,7 @@ static void process_exit(struct process *p, int status)
 		pr_notice("init exited with status %d; powering off\n", status);
 		arch_poweroff(0);
 	}
+	timers_process_exit(p);
 	if (p->ctty && p->sid == p->pid)
 		tty_session_leader_exit(p->ctty, p->sid);
 	p->ctty = NULL;

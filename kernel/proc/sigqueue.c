@@ -15,6 +15,7 @@
 #include <mm/slab.h>
 #include <proc/process.h>
 #include <proc/signal.h>
+#include <proc/timer.h>
 #include <uapi/signal.h>
 
 struct sigqueue {
@@ -67,6 +68,8 @@ void sigqueue_take(struct task *t, int sig, struct siginfo *info)
 	if (found) {
 		*info = found->info;
 		kfree(found);
+		if (info->si_code == SI_TIMER && t->proc)
+			posix_timer_dequeued(t->proc, info);
 	} else {
 		memset(info, 0, sizeof(*info));
 		info->si_signo = sig;
@@ -96,4 +99,15 @@ void sigqueue_discard(struct task *t, int sig)
 		dead = q->next;
 		kfree(q);
 	}
+}
+
+bool sigqueue_has_timer(struct process *p, int sig, int timerid)
+{
+	struct task *t;
+	list_for_each_entry(t, &p->threads, thread_link)
+		for (struct sigqueue *q = t->sig_queue; q; q = q->next)
+			if (q->info.si_signo == sig && q->info.si_code == SI_TIMER &&
+			    q->info.si_timerid == timerid)
+				return true;
+	return false;
 }

@@ -144,6 +144,8 @@ STRUCTS = [
      ['f_type', 'f_bsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files', 'f_ffree', 'f_fsid',
       'f_namelen', 'f_frsize', 'f_flags', 'f_spare'], True),
     ('statfs.h', 'kernel_fsid_t', 'linux', '__kernel_fsid_t', ['val'], True),
+    ('signal.h', 'struct sigevent', 'linux', 'struct sigevent',
+     ['sigev_value', 'sigev_signo', 'sigev_notify', '_sigev_un', '_sigev_un._tid'], True),
     ('poll.h', 'struct pollfd', 'linux', 'struct pollfd', ['fd', 'events', 'revents'], True),
 ]
 

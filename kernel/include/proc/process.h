@@ -53,6 +53,10 @@ struct process {
 	bool stopped;               /* job-control stopped: its threads sleep in TASK_STOPPED */
 	int stop_sig;               /* the signal that stopped it */
 	int wait_report;            /* WAIT_REPORT_* not yet collected by the parent's wait */
+
+	/* Interval timers (proc/itimer.c) and POSIX timers (proc/posix_timer.c). */
+	struct itimers *itimers;    /* NULL until setitimer/alarm is first used */
+	struct posix_timer *posix_timers;
 };
 
 /* A stop or continue the parent has not collected with wait4/waitid yet. */

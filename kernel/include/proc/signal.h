@@ -43,6 +43,8 @@ void signal_notify_parent(struct process *child, int code, int status);
 int sigqueue_add(struct task *t, int sig, const struct siginfo *info);
 void sigqueue_take(struct task *t, int sig, struct siginfo *info);
 void sigqueue_discard(struct task *t, int sig);
+/* True when a signal of POSIX timer timerid is still queued in p (for overruns). */
+bool sigqueue_has_timer(struct process *p, int sig, int timerid);
 /* True for the signals whose default action stops the process. */
 bool signal_default_stops(int sig);
 /* True when t blocks sig or its process ignores it (for SIGTTIN/SIGTTOU). */
