@@ -56,7 +56,8 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **out)
 		break;
 	}
 
-	struct file *f = file_alloc(inode_get(inode), ops, flags & FILE_KEPT_FLAGS);
+	/* ops->open still sees O_NOCTTY (a tty's open acquires a controlling terminal). */
+	struct file *f = file_alloc(inode_get(inode), ops, flags & (FILE_KEPT_FLAGS | O_NOCTTY));
 	if (!f) {
 		inode_put(inode);
 		return -ENOMEM;
@@ -72,6 +73,7 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **out)
 			return err;
 		}
 	}
+	f->flags &= FILE_KEPT_FLAGS;
 	*out = f;
 	return 0;
 }

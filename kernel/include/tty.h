@@ -21,6 +21,7 @@ struct tty {
 	struct termios termios;
 	struct winsize winsize;
 	int pgrp;                 /* foreground process group, 0 if none */
+	int session;              /* the session it controls, 0 if none (tty/jobctl.c) */
 	char buf[TTY_BUF];        /* input ready for read() */
 	size_t head, count;       /* ring: oldest byte at head */
 	/* Canonical mode: the lengths of the complete lines in buf, oldest first. */
@@ -37,6 +38,28 @@ void tty_init(struct tty *tty, const char *name, void (*write)(struct tty *, con
 void tty_receive(struct tty *tty, char c);
 ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock);
 long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg);
+struct poll_table;
+/* The POLL* events of the tty: readable per the line discipline, always writable. */
+unsigned tty_poll(struct tty *tty, struct poll_table *pt);
+
+/*
+ * Job control (tty/jobctl.c). tty_open_ctty() makes tty the controlling
+ * terminal of the caller's session when a session leader without one opens
+ * it (not with O_NOCTTY). tty_check_read()/tty_check_write() apply the
+ * background rules: 0 to go on, -EIO, or -EINTR after SIGTTIN/SIGTTOU went
+ * to the caller's group (the call restarts once the group is continued).
+ * tty_jobctl_ioctl() handles TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP and
+ * TIOCGSID: it returns false for other commands, else true with the result in *ret. tty_session_leader_exit() hangs
+ * up the session of an exiting leader: SIGHUP and SIGCONT to the foreground
+ * group, and the tty is free again.
+ */
+void tty_open_ctty(struct tty *tty, int open_flags);
+int tty_check_read(struct tty *tty);
+int tty_check_write(struct tty *tty);
+bool tty_jobctl_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg, long *ret);
+void tty_session_leader_exit(struct tty *tty, int sid);
+/* Sends sig to the foreground process group (the ISIG characters). */
+void tty_signal_fg(struct tty *tty, int sig);
 
 /* The system console's tty (the serial port). */
 extern struct tty console_tty;

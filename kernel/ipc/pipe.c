@@ -9,6 +9,7 @@
  */
 #include <arch/mmu.h>
 #include <errno.h>
+#include <fs/poll.h>
 #include <fs/vfs.h>
 #include <ipc/pipe.h>
 #include <mm/pmm.h>
@@ -148,9 +149,35 @@ static void pipe_release(struct inode *inode, struct file *file)
 	wake_up(&p->wwait);
 }
 
+/*
+ * Readable when bytes are queued, hung up (POLLHUP) when the last writer
+ * went; writable when there is room, in error (POLLERR) without readers.
+ */
+static unsigned pipe_poll(struct file *file, struct poll_table *pt)
+{
+	struct pipe *p = file->inode->priv;
+	unsigned mask = 0;
+	if (file_readable(file)) {
+		poll_wait(pt, &p->rwait);
+		if (READ_ONCE(p->count))
+			mask |= POLLIN | POLLRDNORM;
+		if (!READ_ONCE(p->writers))
+			mask |= POLLHUP;
+	}
+	if (file_writable(file)) {
+		poll_wait(pt, &p->wwait);
+		if (READ_ONCE(p->count) < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!READ_ONCE(p->readers))
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static const struct file_ops pipe_fops = {
     .read = pipe_read,
     .write = pipe_write,
+    .poll = pipe_poll,
     .release = pipe_release,
     .llseek = no_llseek,
 };

@@ -20,6 +20,7 @@
 #include <proc/elf_load.h>
 #include <proc/cred.h>
 #include <proc/process.h>
+#include <proc/timer.h>
 #include <random.h>
 #include <uaccess.h>
 #include <uapi/auxv.h>
@@ -298,6 +299,8 @@ static void commit_exec(struct process *p, struct mm *mm, const char *path, uint
 	strlcpy(p->comm, base, sizeof(p->comm));
 	strlcpy(t->comm, base, sizeof(t->comm));
 	vfork_release(p);
+	p->did_exec = true; /* the parent's setpgid(2) now fails with EACCES */
+	posix_timers_exec(p);
 
 	t->fs_base = 0;
 	wrmsr(MSR_FS_BASE, 0);

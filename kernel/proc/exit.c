@@ -16,6 +16,8 @@
 #include <proc/process.h>
 #include <proc/sched.h>
 #include <proc/signal.h>
+#include <proc/timer.h>
+#include <tty.h>
 #include <uaccess.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
@@ -51,9 +53,16 @@ static void process_exit(struct process *p, int status)
 		vfs_sync_all(); /* every filesystem written back and marked clean */
 		arch_poweroff(0);
 	}
+	timers_process_exit(p);
+	if (p->ctty && p->sid == p->pid)
+		tty_session_leader_exit(p->ctty, p->sid);
+	p->ctty = NULL;
+	pgrp_exit_orphans(p);
 	reparent_children(p);
 	p->exit_status = status;
 	p->zombie = true;
+	p->stopped = false;
+	p->wait_report = 0;
 
 	struct process *parent = p->parent;
 	struct k_sigaction *sa = &parent->sigactions[SIGCHLD];
@@ -63,7 +72,12 @@ static void process_exit(struct process *p, int status)
 		wake_up(&parent->child_wait);
 		return;
 	}
-	signal_send(parent, SIGCHLD);
+	int code = CLD_EXITED, st = (status >> 8) & 0xff;
+	if (status & 0x7f) {
+		code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		st = status & 0x7f;
+	}
+	signal_notify_parent(p, code, st);
 	wake_up(&parent->child_wait);
 }
 
@@ -81,6 +95,7 @@ void do_exit(int status)
 	}
 	arch_irq_disable();
 	list_del(&t->thread_link);
+	sigqueue_discard(t, 0);
 	p->utime_ns += t->utime_ns;
 	p->stime_ns += t->stime_ns;
 	if (--p->nr_threads == 0)
@@ -101,7 +116,7 @@ void do_exit_group(int status)
 		{
 			if (t != current) {
 				t->sig_pending |= 1ULL << (SIGKILL - 1);
-				if (t->state == TASK_INTERRUPTIBLE)
+				if (t->state == TASK_INTERRUPTIBLE || t->state == TASK_STOPPED)
 					sched_wake(t);
 			}
 		}

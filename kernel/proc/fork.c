@@ -44,6 +44,7 @@ static int clone_process(struct process *parent, struct process *child, struct t
 	child->pid = t->tid;
 	child->pgid = parent->pgid;
 	child->sid = parent->sid;
+	child->ctty = parent->ctty;
 	child->uid = parent->uid;
 	child->gid = parent->gid;
 	child->euid = parent->euid;

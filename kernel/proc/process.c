@@ -102,7 +102,7 @@ int process_start_init(const char *path, char *const *argv)
 
 	p->files = fdtable_create();
 	struct file *con;
-	if (!p->files || vfs_open("/dev/console", O_RDWR, 0, &con) < 0) {
+	if (!p->files || vfs_open("/dev/console", O_RDWR | O_NOCTTY, 0, &con) < 0) {
 		pr_err("init: cannot open /dev/console\n");
 		return -ENOENT;
 	}

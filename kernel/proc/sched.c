@@ -20,6 +20,7 @@
 #include <mm/vm.h>
 #include <proc/process.h>
 #include <proc/sched.h>
+#include <proc/timer.h>
 #include <spinlock.h>
 #include <time.h>
 
@@ -171,8 +172,11 @@ void sched_tick(void)
 	uint64_t now = clock_monotonic_ns();
 	if (now >= c->cur->slice_end || task_is_idle(c->cur))
 		rqs[c->id].need_resched = rqs[c->id].nr > 0 || !task_is_idle(c->cur);
+	if (c->cur->proc)
+		itimer_charge_cpu(c->cur->proc, NSEC_PER_SEC / HZ);
 	if (c->id != 0)
 		return;
+	ktimer_tick(now);
 	/* Wake the sleepers whose time has come. */
 	spin_lock(&sleepers_lock);
 	struct task *t, *tmp;

@@ -1,7 +1,9 @@
 /*
  * wait4 and waitid: a parent collects the status of a zombie child and frees
- * it. The wait status uses Linux's encoding: (code << 8) after exit, the
- * signal number (| 0x80 for a core dump) after a fatal signal.
+ * it, or (WUNTRACED/WSTOPPED, WCONTINUED) learns that a child stopped or
+ * continued (proc/jobctl.c). The wait status uses Linux's encoding: (code <<
+ * 8) after exit, the signal number (| 0x80 for a core dump) after a fatal
+ * signal, (sig << 8) | 0x7f after a stop, 0xffff after a continue.
  */
 #include <errno.h>
 #include <lib/string.h>
@@ -16,6 +18,8 @@
 struct wait_result {
 	int pid;
 	int status;
+	int report; /* 0 (exited), WAIT_REPORT_STOPPED or WAIT_REPORT_CONTINUED */
+	int stop_sig;
 	uint32_t uid;
 	uint64_t utime_ns, stime_ns;
 };
@@ -34,8 +38,36 @@ static bool matches(struct process *me, struct process *c, int idtype, int id)
 	}
 }
 
-/* Looks for a zombie child; -ECHILD when no child matches at all, 0 if none is ready. */
-static int reap_one(struct process *me, int idtype, int id, bool keep, struct wait_result *r)
+/* Internal option: report exits (wait4 always does, waitid with WEXITED). */
+#define WAIT_EXITED 0x00100000
+
+/* Reports a stop or continue of c if options ask for it; true if it did. */
+static bool report_jobctl(struct process *c, int options, bool keep, struct wait_result *r)
+{
+	if (c->wait_report == WAIT_REPORT_STOPPED && (options & WUNTRACED))
+		r->status = (c->stop_sig << 8) | 0x7f;
+	else if (c->wait_report == WAIT_REPORT_CONTINUED && (options & WCONTINUED))
+		r->status = 0xffff;
+	else
+		return false;
+	r->pid = c->pid;
+	r->report = c->wait_report;
+	r->stop_sig = c->stop_sig;
+	r->uid = c->uid;
+	r->utime_ns = c->utime_ns;
+	r->stime_ns = c->stime_ns;
+	if (!keep)
+		c->wait_report = 0;
+	return true;
+}
+
+/*
+ * Looks for a child with something to report; -ECHILD when no child matches
+ * at all, 0 if none is ready. options: WUNTRACED (= WSTOPPED), WCONTINUED,
+ * WAIT_EXITED.
+ */
+static int reap_one(struct process *me, int idtype, int id, int options, bool keep,
+		    struct wait_result *r)
 {
 	bool any = false;
 	struct process *c;
@@ -44,9 +76,15 @@ static int reap_one(struct process *me, int idtype, int id, bool keep, struct wa
 		if (!matches(me, c, idtype, id))
 			continue;
 		any = true;
-		if (!c->zombie)
+		if (!c->zombie) {
+			if (report_jobctl(c, options, keep, r))
+				return 1;
+			continue;
+		}
+		if (!(options & WAIT_EXITED))
 			continue;
 		r->pid = c->pid;
+		r->report = 0;
 		r->status = c->exit_status;
 		r->uid = c->uid;
 		r->utime_ns = c->utime_ns + c->cutime_ns;
@@ -65,13 +103,13 @@ static long do_wait(int idtype, int id, int options, struct wait_result *r)
 {
 	struct process *me = current_proc();
 	for (;;) {
-		int found = reap_one(me, idtype, id, options & WNOWAIT, r);
+		int found = reap_one(me, idtype, id, options, options & WNOWAIT, r);
 		if (found != 0)
 			return found < 0 ? found : r->pid;
 		if (options & WNOHANG)
 			return 0;
 		int err = wait_event_interruptible(me->child_wait,
-						   reap_one(me, idtype, id, true, r) != 0);
+						   reap_one(me, idtype, id, options, true, r) != 0);
 		if (err)
 			return err;
 	}
@@ -98,7 +136,8 @@ long sys_wait4(int pid, int *wstatus, int options, struct rusage *ru)
 	else if (pid < -1)
 		idtype = P_PGID, id = -pid;
 	struct wait_result r;
-	long ret = do_wait(idtype, id, options & WNOHANG, &r);
+	long ret = do_wait(idtype, id, (options & (WNOHANG | WUNTRACED | WCONTINUED)) | WAIT_EXITED,
+			   &r);
 	if (ret <= 0)
 		return ret;
 	if (wstatus && copy_to_user(wstatus, &r.status, sizeof(int)))
@@ -120,10 +159,13 @@ long sys_waitid(int idtype, int id, struct siginfo *infop, int options, struct r
 	    (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WALL | __WCLONE |
 			 __WNOTHREAD)))
 		return -EINVAL;
-	if (!(options & WEXITED)) /* FIXME: stopped/continued children arrive with job control */
-		return (options & WNOHANG) ? 0 : -ECHILD;
 	struct wait_result r;
-	long ret = do_wait(idtype, id, options & (WNOHANG | WNOWAIT), &r);
+	int wopts = options & (WNOHANG | WNOWAIT | WCONTINUED);
+	if (options & WSTOPPED)
+		wopts |= WUNTRACED;
+	if (options & WEXITED)
+		wopts |= WAIT_EXITED;
+	long ret = do_wait(idtype, id, wopts, &r);
 	if (ret < 0)
 		return ret;
 	if (infop) {
@@ -133,7 +175,13 @@ long sys_waitid(int idtype, int id, struct siginfo *infop, int options, struct r
 			si.si_signo = SIGCHLD;
 			si.si_pid = r.pid;
 			si.si_uid = r.uid;
-			if (r.status & 0x7f) {
+			if (r.report == WAIT_REPORT_STOPPED) {
+				si.si_code = CLD_STOPPED;
+				si.si_status = r.stop_sig;
+			} else if (r.report == WAIT_REPORT_CONTINUED) {
+				si.si_code = CLD_CONTINUED;
+				si.si_status = SIGCONT;
+			} else if (r.status & 0x7f) {
 				si.si_code = (r.status & 0x80) ? CLD_DUMPED : CLD_KILLED;
 				si.si_status = r.status & 0x7f;
 			} else {

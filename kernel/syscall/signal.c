@@ -1,5 +1,6 @@
-/* Signal system calls, as far as the process issue needs them (see proc/signal.h). */
+/* Signal system calls: thin checks around proc/signal.c (see proc/signal.h). */
 #include <errno.h>
+#include <lib/string.h>
 #include <proc/process.h>
 #include <proc/signal.h>
 #include <uaccess.h>
@@ -26,7 +27,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction
 		if ((uintptr_t)n.sa_handler == SIG_IGN) {
 			struct task *t;
 			list_for_each_entry(t, &p->threads, thread_link)
-				t->sig_pending &= ~SIGMASK(sig);
+				sigqueue_discard(t, sig);
 		}
 	}
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
@@ -64,20 +65,161 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *oset, size_t sig
 	return 0;
 }
 
-/* FIXME: pid 0, -1 and -pgrp arrive with job control; a positive pid works. */
+/* The siginfo of a signal sent by the calling process. */
+static struct siginfo user_info(int sig, int code)
+{
+	struct siginfo info;
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = code;
+	info.si_pid = current_proc()->pid;
+	info.si_uid = current_proc()->uid;
+	return info;
+}
+
+/*
+ * May the caller send sig to p? Root may; others when their real or
+ * effective UID is p's real or saved UID; SIGCONT within a session always.
+ */
+static bool may_signal(struct process *me, struct process *p, int sig)
+{
+	if (me->euid == 0 || me->euid == p->uid || me->uid == p->uid || me->euid == p->suid ||
+	    me->uid == p->suid)
+		return true;
+	return sig == SIGCONT && me->sid == p->sid;
+}
+
+/*
+ * kill(2): pid > 0 names a process, 0 the caller's process group, -1 every
+ * process but init and the caller, < -1 the process group -pid (killpg).
+ * Succeeds when at least one process got the signal; -EPERM when some
+ * matched but none could be signalled; -ESRCH when none matched.
+ */
 long sys_kill(int pid, int sig)
 {
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (pid <= 0)
-		return -ENOSYS;
-	struct process *p = process_find(pid);
+	struct process *me = current_proc();
+	if (pid > 0) {
+		struct process *p = process_find(pid);
+		if (!p || p->zombie)
+			return -ESRCH;
+		if (!may_signal(me, p, sig))
+			return -EPERM;
+		struct siginfo info = user_info(sig, SI_USER);
+		return sig ? signal_send_info(p, sig, &info) : 0;
+	}
+	if (pid == INT32_MIN)
+		return -ESRCH;
+	int found = 0, sent = 0;
+	struct process *p;
+	list_for_each_entry(p, &all_processes, all_link)
+	{
+		if (p->zombie)
+			continue;
+		if (pid == 0 && p->pgid != me->pgid)
+			continue;
+		if (pid == -1 && (p->pid == 1 || p == me))
+			continue;
+		if (pid < -1 && p->pgid != -pid)
+			continue;
+		found++;
+		if (!may_signal(me, p, sig))
+			continue;
+		sent++;
+		struct siginfo info = user_info(sig, SI_USER);
+		if (sig)
+			signal_send_info(p, sig, &info);
+	}
+	if (!found)
+		return -ESRCH;
+	return sent ? 0 : -EPERM;
+}
+
+/* The thread tid (of process tgid, if tgid > 0); NULL if there is none. */
+static struct task *find_thread(int tgid, int tid)
+{
+	struct process *p;
+	list_for_each_entry(p, &all_processes, all_link)
+	{
+		if (p->zombie || (tgid > 0 && p->pid != tgid))
+			continue;
+		struct task *t;
+		list_for_each_entry(t, &p->threads, thread_link)
+			if (t->tid == tid)
+				return t;
+	}
+	return NULL;
+}
+
+static long thread_kill(int tgid, int tid, int sig)
+{
+	if (tid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	struct task *t = find_thread(tgid, tid);
+	if (!t)
+		return -ESRCH;
+	if (!may_signal(current_proc(), t->proc, sig))
+		return -EPERM;
+	struct siginfo info = user_info(sig, SI_TKILL);
+	return sig ? signal_send_task_info(t, sig, &info) : 0;
+}
+
+long sys_tkill(int tid, int sig)
+{
+	return thread_kill(0, tid, sig);
+}
+
+long sys_tgkill(int tgid, int tid, int sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return thread_kill(tgid, tid, sig);
+}
+
+/*
+ * rt_sigqueueinfo/rt_tgsigqueueinfo: the caller's siginfo goes with the
+ * signal. Only to itself may a process claim a kernel or kill() origin
+ * (si_code >= 0, or SI_TKILL): EPERM otherwise, as in Linux.
+ */
+static long queue_info(int tgid, int tid, int sig, const struct siginfo *uinfo)
+{
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	struct siginfo info;
+	if (copy_from_user(&info, uinfo, sizeof(info)))
+		return -EFAULT;
+	struct process *me = current_proc();
+	struct task *t = NULL;
+	struct process *p;
+	if (tid > 0) {
+		t = find_thread(tgid, tid);
+		p = t ? t->proc : NULL;
+	} else {
+		p = process_find(tgid);
+	}
 	if (!p || p->zombie)
 		return -ESRCH;
-	struct process *me = current_proc();
-	if (me->euid != 0 && me->euid != p->uid && me->uid != p->uid)
+	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && p != me)
 		return -EPERM;
-	if (sig == 0)
+	if (!may_signal(me, p, sig))
+		return -EPERM;
+	if (!sig)
 		return 0;
-	return signal_send(p, sig);
+	info.si_signo = sig;
+	return t ? signal_send_task_info(t, sig, &info) : signal_send_info(p, sig, &info);
+}
+
+long sys_rt_sigqueueinfo(int tgid, int sig, const struct siginfo *uinfo)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return queue_info(tgid, 0, sig, uinfo);
+}
+
+long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const struct siginfo *uinfo)
+{
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
+	return queue_info(tgid, tid, sig, uinfo);
 }

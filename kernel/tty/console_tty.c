@@ -10,6 +10,7 @@
 #include <fs/vfs.h>
 #include <mm/slab.h>
 #include <printk.h>
+#include <proc/process.h>
 #include <tty.h>
 
 struct tty console_tty;
@@ -38,6 +39,9 @@ static ssize_t console_dev_write(struct file *file, struct uio *uio, uint64_t *p
 	(void)file, (void)pos;
 	char buf[256];
 	size_t done = 0;
+	int err = current_proc() ? tty_check_write(&console_tty) : 0;
+	if (err)
+		return err;
 	while (uio->len) {
 		size_t n = MIN(uio->len, sizeof(buf));
 		if (uio_copy_in(buf, uio, n) < 0)
@@ -54,10 +58,26 @@ static long console_dev_ioctl(struct file *file, unsigned int cmd, unsigned long
 	return tty_ioctl(&console_tty, cmd, arg);
 }
 
+static unsigned console_dev_poll(struct file *file, struct poll_table *pt)
+{
+	(void)file;
+	return tty_poll(&console_tty, pt);
+}
+
+/* A session leader without a controlling terminal acquires the console (tty/jobctl.c). */
+static int console_dev_open(struct inode *inode, struct file *file)
+{
+	(void)inode;
+	tty_open_ctty(&console_tty, file->flags);
+	return 0;
+}
+
 static const struct file_ops console_dev_fops = {
+	.open = console_dev_open,
 	.read = console_dev_read,
 	.write = console_dev_write,
 	.ioctl = console_dev_ioctl,
+	.poll = console_dev_poll,
 	.llseek = no_llseek,
 };
 

@@ -3,12 +3,14 @@
  * time: VERASE removes a character, VKILL the line, VWERASE a word, VEOF
  * ends the line without a newline (a read then returns what is there, 0 at
  * the start of a line), and a line becomes readable at NL or EOL. ISIG makes
- * VINTR/VQUIT send SIGINT/SIGQUIT to the foreground process group. ECHO
+ * VINTR/VQUIT/VSUSP send SIGINT/SIGQUIT/SIGTSTP to the foreground process
+ * group (tty/jobctl.c). ECHO
  * echoes input (ECHOE erases visually). ICRNL, INLCR and IGNCR map carriage
  * returns. Without ICANON every character is readable at once; VMIN bytes
  * satisfy a read (VTIME is FIXME: not honoured yet).
  */
 #include <errno.h>
+#include <fs/poll.h>
 #include <lib/string.h>
 #include <proc/process.h>
 #include <proc/signal.h>
@@ -51,16 +53,6 @@ static void echo(struct tty *tty, const char *s, size_t n)
 		tty->write(tty, s, n);
 }
 
-static void signal_pgrp(struct tty *tty, int sig)
-{
-	if (tty->pgrp <= 0)
-		return;
-	struct process *p;
-	list_for_each_entry(p, &all_processes, all_link)
-		if (p->pgid == tty->pgrp && !p->zombie)
-			signal_send(p, sig);
-}
-
 static void erase_one(struct tty *tty)
 {
 	if (tty->line_len == 0)
@@ -83,12 +75,19 @@ void tty_receive(struct tty *tty, char c)
 		c = '\r';
 	}
 	if (t->c_lflag & ISIG) {
-		if (c == (char)t->c_cc[VINTR] || c == (char)t->c_cc[VQUIT]) {
-			int sig = c == (char)t->c_cc[VINTR] ? SIGINT : SIGQUIT;
+		int sig = 0;
+		if (c == (char)t->c_cc[VINTR])
+			sig = SIGINT;
+		else if (c == (char)t->c_cc[VQUIT])
+			sig = SIGQUIT;
+		else if (c == (char)t->c_cc[VSUSP])
+			sig = SIGTSTP;
+		if (sig && c != 0) {
+			char shown[4] = { '^', (char)(c + '@'), '\n', 0 };
 			tty->line_len = 0;
-			echo(tty, c == 3 ? "^C\n" : "^\\\n", 3);
+			echo(tty, shown, 3);
 			spin_unlock_irqrestore(&tty->lock, flags);
-			signal_pgrp(tty, sig);
+			tty_signal_fg(tty, sig);
 			return;
 		}
 	}
@@ -145,9 +144,23 @@ static bool readable(struct tty *tty)
 	       (tty->termios.c_cc[VMIN] == 0);
 }
 
+unsigned tty_poll(struct tty *tty, struct poll_table *pt)
+{
+	poll_wait(pt, &tty->readers);
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	unsigned mask = POLLOUT | POLLWRNORM;
+	if (readable(tty))
+		mask |= POLLIN | POLLRDNORM;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return mask;
+}
+
 ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)
 {
 	for (;;) {
+		int err = tty_check_read(tty);
+		if (err)
+			return err;
 		unsigned long flags = spin_lock_irqsave(&tty->lock);
 		if (readable(tty)) {
 			bool canon = tty->termios.c_lflag & ICANON;
@@ -169,7 +182,7 @@ ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)
 		spin_unlock_irqrestore(&tty->lock, flags);
 		if (nonblock)
 			return -EAGAIN;
-		int err = wait_event_interruptible(tty->readers, readable(tty));
+		err = wait_event_interruptible(tty->readers, readable(tty));
 		if (err)
 			return err;
 	}
@@ -212,23 +225,15 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 		return copy_to_user(uarg, &tty->winsize, sizeof(tty->winsize));
 	case TIOCSWINSZ:
 		return copy_from_user(&tty->winsize, uarg, sizeof(tty->winsize));
-	case TIOCGPGRP:
-		return copy_to_user(uarg, &tty->pgrp, sizeof(int));
-	case TIOCSPGRP: {
-		int pgrp;
-		if (copy_from_user(&pgrp, uarg, sizeof(pgrp)))
-			return -EFAULT;
-		if (pgrp <= 0)
-			return -EINVAL;
-		tty->pgrp = pgrp;
-		return 0;
-	}
 	case FIONREAD: {
 		int n = (int)tty->count;
 		return copy_to_user(uarg, &n, sizeof(n));
 	}
-	default:
-		/* FIXME: TIOCSCTTY/TIOCNOTTY arrive with sessions and job control. */
+	default: {
+		long ret;
+		if (tty_jobctl_ioctl(tty, cmd, arg, &ret))
+			return ret;
 		return -ENOTTY;
+	}
 	}
 }

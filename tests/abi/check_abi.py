@@ -53,7 +53,7 @@ REFS = {
                     'linux/signal.h', 'asm/signal.h', 'asm/siginfo.h', 'asm/ioctls.h',
                     'asm/termbits.h', 'asm/termios.h', 'linux/limits.h', 'linux/uio.h', 'linux/sysinfo.h', 'asm/sigcontext.h', 'asm/ucontext.h',
                     'asm/statfs.h', 'linux/magic.h', 'linux/mount.h', 'linux/close_range.h',
-                    'asm/errno.h', 'stddef.h'],
+                    'linux/poll.h', 'asm/errno.h', 'stddef.h'],
     },
     # x86's <asm/signal.h> defines SIGRTMAX as _NSIG but leaves _NSIG to the
     # kernel-internal header; the generic header has the same value (64).
@@ -155,6 +155,9 @@ STRUCTS = [
      True),
     ('fcntl.h', 'struct flock', 'linux', 'struct flock',
      ['l_type', 'l_whence', 'l_start', 'l_len', 'l_pid'], True),
+    ('signal.h', 'struct sigevent', 'linux', 'struct sigevent',
+     ['sigev_value', 'sigev_signo', 'sigev_notify', '_sigev_un', '_sigev_un._tid'], True),
+    ('poll.h', 'struct pollfd', 'linux', 'struct pollfd', ['fd', 'events', 'revents'], True),
 ]
 
 

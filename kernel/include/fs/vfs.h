@@ -256,7 +256,11 @@ struct file_ops {
 	 * when out of memory.
 	 */
 	phys_addr_t (*map_page)(struct file *file, uint64_t pgoff);
-	/* FIXME: poll(2) is a later issue; the signature is a placeholder. */
+	/*
+	 * Returns the POLL* events ready now and registers the file's wait
+	 * queues with poll_wait(pt, ...) when pt is not NULL (fs/poll.h). NULL:
+	 * always readable and writable.
+	 */
 	unsigned (*poll)(struct file *file, struct poll_table *pt);
 };
 

@@ -18,6 +18,7 @@
 struct mm;
 struct fdtable;
 struct inode;
+struct tty;
 
 struct process {
 	int pid;                    /* = tid of the first thread */
@@ -51,7 +52,22 @@ struct process {
 	bool vfork_released;            /* set when a vfork child has exec'ed or exited */
 	struct process *vfork_parent;
 	uint64_t rusage_maxrss_pages;
+
+	/* Sessions and job control (proc/pgrp.c, proc/jobctl.c; docs/signals.md). */
+	bool did_exec;              /* exec'ed since fork: the parent's setpgid gets EACCES */
+	struct tty *ctty;           /* the controlling terminal, NULL if none */
+	bool stopped;               /* job-control stopped: its threads sleep in TASK_STOPPED */
+	int stop_sig;               /* the signal that stopped it */
+	int wait_report;            /* WAIT_REPORT_* not yet collected by the parent's wait */
+
+	/* Interval timers (proc/itimer.c) and POSIX timers (proc/posix_timer.c). */
+	struct itimers *itimers;    /* NULL until setitimer/alarm is first used */
+	struct posix_timer *posix_timers;
 };
+
+/* A stop or continue the parent has not collected with wait4/waitid yet. */
+#define WAIT_REPORT_STOPPED 1
+#define WAIT_REPORT_CONTINUED 2
 
 extern struct list_head all_processes;
 extern struct process *init_process;
@@ -80,6 +96,28 @@ long do_execve(const char *path, char *const *argv, char *const *envp, bool user
  * running path; returns only on failure.
  */
 int process_start_init(const char *path, char *const *argv);
+
+/*
+ * Process groups and sessions (proc/pgrp.c). The POSIX rules of setpgid(2)
+ * and setsid(2); 0 or -Exxx.
+ */
+int pgrp_setpgid(int pid, int pgid);
+int pgrp_setsid(void);
+/* True when some live process is in process group pgid (of session sid, if sid > 0). */
+bool pgrp_exists(int pgid, int sid);
+/*
+ * True when process group pgid is orphaned: no live member other than
+ * ignore has a parent in a different group of the same session.
+ */
+bool pgrp_is_orphaned(int pgid, const struct process *ignore);
+/* Sends sig to every live member of pgid; 0, or -ESRCH when there is none. */
+int pgrp_signal(int pgid, int sig);
+/*
+ * The exiting process p may orphan its own group and its children's: each
+ * group that becomes orphaned with a stopped member gets SIGHUP then SIGCONT.
+ * Called before p's children are reparented.
+ */
+void pgrp_exit_orphans(struct process *p);
 
 /* The process owning the calling task (NULL in kernel threads). */
 static inline struct process *current_proc(void)

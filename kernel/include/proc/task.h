@@ -28,6 +28,7 @@ enum task_state {
 };
 
 struct process;
+struct sigqueue;
 struct trap_frame;
 
 struct task {
@@ -56,9 +57,18 @@ struct task {
 	int *clear_child_tid;
 	uint64_t utime_ns, stime_ns;
 
-	/* Signals (the minimal set this issue needs; the full set comes later). */
+	/* Signals (proc/signal.h). */
 	uint64_t sig_pending;
 	uint64_t sig_blocked;
+	/*
+	 * ppoll, pselect6 and rt_sigsuspend run with a temporary mask; the
+	 * saved one comes back once the signals it let through were handled.
+	 */
+	uint64_t saved_sigmask;
+	bool restore_sigmask;
+	/* The siginfo of pending signals, oldest first (proc/sigqueue.c). */
+	struct sigqueue *sig_queue;
+	unsigned sig_queued;
 	/* The last synchronous fault signal, for its siginfo. */
 	int fault_sig, fault_code;
 	uint64_t fault_addr;
