@@ -37,8 +37,9 @@ enum { DT_JOINABLE, DT_DETACHED, DT_EXITED };
 /*
  * A thread's descriptor. The thread pointer (the FS base) points at it, and
  * its first word points at itself, as the x86-64 TLS ABI requires (GCC reads
- * %fs:0 to find the thread pointer). %fs:0x28 is where GCC's stack
- * protector looks for its canary, so that offset is kept for it.
+ * %fs:0 to find the thread pointer). %fs:0x28 is where Linux toolchains'
+ * stack protector keeps its canary, so that offset stays free (unused:
+ * x86_64-cairn-gcc reads the global __stack_chk_guard instead).
  */
 struct __pthread {
 	struct __pthread *self;
