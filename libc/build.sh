@@ -6,7 +6,8 @@
 #   $PREFIX/sysroot/usr/include   newlib's headers, Cairn's (libc/sys/cairn/
 #                                 include) and the kernel's uapi/ headers
 #   $PREFIX/sysroot/usr/lib       crt0.o, libc.a (newlib + glue), libg.a (the
-#                                 same), libm.a, libpthread.a (empty for now)
+#                                 same), libm.a, libpthread.a (empty: the
+#                                 thread functions are in libc.a)
 #
 # A stamp $PREFIX/sysroot/.libc-<hash>, written last, marks a complete
 # install; the hash covers every input (see libc_hash), so a warm run only
@@ -37,13 +38,16 @@ NEWLIB_SHA256=c6f3a88b9d93420904241b231ca8647303be3bfb3cfef6adc8d1ea9207291033
 #   --enable-newlib-io-c99-formats         %zu, %jd, %hhd, %a, ...
 #   --enable-newlib-mb                     multibyte (UTF-8) locales
 #   --enable-newlib-retargetable-locking   newlib's locks call __retarget_lock_*,
-#                                          which the pthreads work will provide
+#                                          which libc/sys/cairn/pthread provides
+#   --enable-newlib-global-stdio-streams   stdin, stdout and stderr are the same
+#                                          FILEs in every thread's struct _reent
 #   --disable-multilib                     one x86-64 library, as GCC is built
 #   --disable-libgloss                     no board support: Cairn has its own crt0
 NEWLIB_CONFIGURE_FLAGS="--target=$TARGET --prefix=/usr \
 	--disable-newlib-supplied-syscalls \
 	--enable-newlib-io-long-long --enable-newlib-io-c99-formats \
 	--enable-newlib-mb --enable-newlib-retargetable-locking \
+	--enable-newlib-global-stdio-streams \
 	--disable-multilib --disable-libgloss"
 # --noexecstack: x86_64-cairn-gcc does not yet mark its objects as needing no
 # executable stack (FIXME in docs/libc.md), so the library's objects say it
@@ -290,7 +294,7 @@ clash=$(LC_ALL=C comm -12 "$WORK/newlib.syms" "$WORK/glue.syms")
 run "${CROSS}ar" rcs "$SYSROOT/usr/lib/libc.a" "$obj"/*.o
 cp "$SYSROOT/usr/lib/libc.a" "$SYSROOT/usr/lib/libg.a" # newlib's libg.a is libc.a again
 cp "$WORK/crt0.o" "$SYSROOT/usr/lib/crt0.o"
-# -pthread links -lpthread (gcc/config/cairn.h); the functions will live in
+# -pthread links -lpthread (gcc/config/cairn.h); the thread functions live in
 # libc.a, so the library stays empty, as in glibc 2.34 and musl.
 rm -f "$SYSROOT/usr/lib/libpthread.a"
 run "${CROSS}ar" rcs "$SYSROOT/usr/lib/libpthread.a"

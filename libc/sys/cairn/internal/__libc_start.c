@@ -2,8 +2,10 @@
  * __libc_start: everything between the kernel's execve(2) and main().
  *
  * It reads argc, argv, envp and the auxiliary vector off the initial stack,
- * sets environ, runs the constructors (.preinit_array, _init from crti.o,
- * .init_array) through newlib's __libc_init_array, arranges for the
+ * sets up the main thread (its TLS block and descriptor, where errno lives:
+ * nothing that may set errno can run before), sets environ, runs the
+ * constructors (.preinit_array, _init from crti.o, .init_array) through
+ * newlib's __libc_init_array, arranges for the
  * destructors to run at exit, and calls exit(main(argc, argv, envp)), so
  * returning from main flushes stdio like calling exit does.
  */
@@ -28,6 +30,7 @@ noreturn void __libc_start(long *sp)
 	while (*p)
 		p++;
 	__auxv = (unsigned long *)(p + 1);
+	__pthread_init_main();
 	environ = envp;
 
 	atexit(__libc_fini_array);

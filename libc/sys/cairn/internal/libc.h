@@ -13,6 +13,9 @@ unsigned long __getauxval(unsigned long type);
 /* The RLIMIT_NOFILE soft limit, or -1 (unlimited, or errno set). */
 long __open_max(void);
 
+/* Sets up the main thread's TLS and descriptor (pthread/__pthread_init_main.c). */
+void __pthread_init_main(void);
+
 /* Called by crt0's _start with the initial stack pointer. */
 noreturn void __libc_start(long *sp);
 

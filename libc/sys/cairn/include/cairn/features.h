@@ -14,4 +14,21 @@
 #define _POSIX_TIMERS          200809L
 #define _POSIX_MONOTONIC_CLOCK 200809L
 
+/*
+ * Threads (libc/sys/cairn/pthread/). _POSIX_THREADS also makes newlib's
+ * stdio disable cancellation inside its critical sections
+ * (pthread_setcancelstate) and declares sched_yield().
+ */
+#define _POSIX_THREADS                 200809L
+#define _POSIX_THREAD_SAFE_FUNCTIONS   200809L
+#define _POSIX_THREAD_ATTR_STACKSIZE   200809L
+#define _POSIX_THREAD_ATTR_STACKADDR   200809L
+#define _POSIX_READER_WRITER_LOCKS     200809L
+#define _POSIX_SPIN_LOCKS              200809L
+#define _POSIX_BARRIERS                200809L
+#define _POSIX_TIMEOUTS                200809L
+#define _POSIX_CLOCK_SELECTION         200809L
+#define _POSIX_SEMAPHORES              200809L
+#define _UNIX98_THREAD_MUTEX_ATTRIBUTES 1
+
 #endif
