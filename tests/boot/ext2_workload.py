@@ -12,8 +12,9 @@ syncs, unmounts and exits, so the kernel powers off. Then the host runs
 with debugfs and compares each file's SHA-256 with the guest's list, and
 that the list names every regular file.
 
-CAIRN_DISK_IF=ide (default) or ahci chooses how the scratch disk is
-attached; the guest sees it as sdb either way once AHCI exists.
+CAIRN_DISK_IF=ide (default) or ahci chooses the bus of both the boot disk
+and the scratch disk; the guest sees them as sda and sdb either way.
+tests/boot/ext2_workload_ahci.py runs this with ahci.
 """
 import hashlib
 import os
@@ -72,7 +73,7 @@ def main():
         start = time.time()
         try:
             with VM(kargs='init=/bin/ext2-workload', timeout=420, mem='256M',
-                    qemu_args=disk_args(disk)) as vm:
+                    qemu_args=disk_args(disk), disk=DISK_IF) as vm:
                 vm.wait_for(r'ext2-workload: done', timeout=400)
                 vm.wait_exit(timeout=60)
                 out = vm.output
@@ -80,7 +81,7 @@ def main():
             t.ok(False, 'the workload ran to the end and the VM powered off', e)
             t.exit()
         elapsed = time.time() - start
-        t.ok(True, 'the workload ran and the VM powered off (%.0f s, disk on %s)' %
+        t.ok(True, 'the workload ran and the VM powered off (%.0f s, disks on %s)' %
              (elapsed, DISK_IF))
         lines = out.splitlines()
         for line in lines:
