@@ -2,12 +2,14 @@
  * __libc_start: everything between the kernel's execve(2) and main().
  *
  * It reads argc, argv, envp and the auxiliary vector off the initial stack,
- * sets environ, runs the constructors (.preinit_array, _init from crti.o,
+ * sets environ and the program's name (program_invocation_name and its last
+ * component program_invocation_short_name, which err() and warn() print), runs the constructors (.preinit_array, _init from crti.o,
  * .init_array) through newlib's __libc_init_array, arranges for the
  * destructors to run at exit, and calls exit(main(argc, argv, envp)), so
  * returning from main flushes stdio like calling exit does.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal/libc.h"
 
@@ -17,6 +19,8 @@ extern void __libc_init_array(void);
 extern void __libc_fini_array(void);
 
 unsigned long *__auxv;
+char *program_invocation_name = "";
+char *program_invocation_short_name = "";
 
 noreturn void __libc_start(long *sp)
 {
@@ -29,6 +33,12 @@ noreturn void __libc_start(long *sp)
 		p++;
 	__auxv = (unsigned long *)(p + 1);
 	environ = envp;
+	if (argc > 0 && argv[0]) {
+		char *slash = strrchr(argv[0], '/');
+
+		program_invocation_name = argv[0];
+		program_invocation_short_name = slash ? slash + 1 : argv[0];
+	}
 
 	atexit(__libc_fini_array);
 	__libc_init_array();

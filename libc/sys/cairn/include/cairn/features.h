@@ -14,4 +14,10 @@
 #define _POSIX_TIMERS          200809L
 #define _POSIX_MONOTONIC_CLOCK 200809L
 
+/*
+ * The reentrant _r functions (getpwnam_r, getlogin_r, readdir_r, ...) are
+ * provided; newlib declares some of them only under this option.
+ */
+#define _POSIX_THREAD_SAFE_FUNCTIONS 200809L
+
 #endif
