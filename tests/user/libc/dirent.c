@@ -16,7 +16,7 @@
 
 #include "tap.h"
 
-#define DIR_ "/tmp/libc-dirent"
+#define DIR_   "/tmp/libc-dirent"
 #define NFILES 40
 
 static int not_dot(const struct dirent *de)
@@ -62,7 +62,8 @@ int main(void)
 	n = count_entries(d, &dots, &files);
 	CHECK(n == NFILES + 3 && dots == 2 && files == NFILES,
 	      "readdir() returns . .. and every file once (%d entries)", n);
-	CHECK(readdir(d) == NULL && errno == 0, "readdir() at the end is NULL with errno unchanged");
+	CHECK(readdir(d) == NULL && errno == 0,
+	      "readdir() at the end is NULL with errno unchanged");
 	rewinddir(d);
 	n = count_entries(d, &dots, &files);
 	CHECK(n == NFILES + 3, "rewinddir() starts the listing again (%d)", n);
@@ -90,7 +91,8 @@ int main(void)
 		if (!strcmp(de->d_name, "subdir"))
 			found_sub = de->d_type == DT_DIR || de->d_type == DT_UNKNOWN;
 		if (!strcmp(de->d_name, "file07"))
-			found_file = (de->d_type == DT_REG || de->d_type == DT_UNKNOWN) && de->d_ino != 0;
+			found_file =
+			    (de->d_type == DT_REG || de->d_type == DT_UNKNOWN) && de->d_ino != 0;
 	}
 	CHECK(found_sub && found_file, "d_type says DT_DIR and DT_REG, d_ino is set");
 	rewinddir(d);
@@ -106,14 +108,16 @@ int main(void)
 	fd = open(DIR_, O_RDONLY | O_DIRECTORY);
 	d = fdopendir(fd);
 	CHECK(d && dirfd(d) == fd, "fdopendir() takes over the descriptor");
-	CHECK(d && count_entries(d, &dots, &files) == NFILES + 3, "fdopendir() lists the directory");
+	CHECK(d && count_entries(d, &dots, &files) == NFILES + 3,
+	      "fdopendir() lists the directory");
 	if (d)
 		closedir(d);
 	CHECK(fcntl(fd, F_GETFD) == -1 && errno == EBADF, "closedir() closed the descriptor");
 
 	fd = open(DIR_ "/file00", O_RDONLY);
 	errno = 0;
-	CHECK(fdopendir(fd) == NULL && errno == ENOTDIR, "fdopendir() of a file fails with ENOTDIR");
+	CHECK(fdopendir(fd) == NULL && errno == ENOTDIR,
+	      "fdopendir() of a file fails with ENOTDIR");
 	close(fd);
 	CHECK(opendir(DIR_ "/file00") == NULL && errno == ENOTDIR,
 	      "opendir() of a file fails with ENOTDIR");
@@ -125,7 +129,8 @@ int main(void)
 	int sorted = n == NFILES + 1;
 	for (int i = 1; sorted && i < n; i++)
 		sorted = strcmp(list[i - 1]->d_name, list[i]->d_name) < 0;
-	CHECK(sorted && !strcmp(list[0]->d_name, "file00") && !strcmp(list[n - 1]->d_name, "subdir"),
+	CHECK(sorted && !strcmp(list[0]->d_name, "file00") &&
+	          !strcmp(list[n - 1]->d_name, "subdir"),
 	      "scandir() with a filter and alphasort gives the sorted names (%d)", n);
 	for (int i = 0; i < n; i++)
 		free(list[i]);
@@ -140,7 +145,8 @@ int main(void)
 	}
 	rmdir(DIR_ "/subdir");
 	d = opendir(DIR_);
-	CHECK(d && count_entries(d, &dots, &files) == 2, "an emptied directory lists . and .. only");
+	CHECK(d && count_entries(d, &dots, &files) == 2,
+	      "an emptied directory lists . and .. only");
 	if (d)
 		closedir(d);
 	CHECK(rmdir(DIR_) == 0, "the directory is removed");

@@ -52,8 +52,8 @@ int main(void)
 	CHECK(getpwnam("this line is malformed") == NULL, "a malformed line is no entry");
 
 	r = getpwnam_r("cairn", &pwbuf, buf, sizeof(buf), &res);
-	CHECK(r == 0 && res == &pwbuf && pwbuf.pw_uid == 1000 &&
-	          pwbuf.pw_name >= buf && pwbuf.pw_name < buf + sizeof(buf),
+	CHECK(r == 0 && res == &pwbuf && pwbuf.pw_uid == 1000 && pwbuf.pw_name >= buf &&
+	          pwbuf.pw_name < buf + sizeof(buf),
 	      "getpwnam_r() fills the caller's entry from the caller's buffer");
 	r = getpwuid_r(4242, &pwbuf, buf, sizeof(buf), &res);
 	CHECK(r == 0 && res == NULL, "getpwuid_r() of an unknown uid: 0 and NULL");
@@ -114,7 +114,8 @@ int main(void)
 	          sp->sp_max == 99999 && sp->sp_inact == 30 && sp->sp_expire == -1,
 	      "getspnam(cairn): the hash and the ageing fields, empty ones -1");
 	sp = getspnam("guest");
-	CHECK(sp && !strcmp(sp->sp_pwdp, "!") && sp->sp_min == -1, "getspnam(guest): a locked account");
+	CHECK(sp && !strcmp(sp->sp_pwdp, "!") && sp->sp_min == -1,
+	      "getspnam(guest): a locked account");
 	CHECK(getspnam("no-such-user") == NULL, "getspnam() of an unknown user is NULL");
 	return tap_done();
 }

@@ -55,7 +55,8 @@ static void check_sets(void)
 
 	CHECK(sigemptyset(&s) == 0 && !sigismember(&s, SIGINT) && !sigismember(&s, SIGRTMIN),
 	      "sigemptyset() empties the set");
-	CHECK(sigaddset(&s, SIGINT) == 0 && sigismember(&s, SIGINT) == 1 && !sigismember(&s, SIGQUIT),
+	CHECK(sigaddset(&s, SIGINT) == 0 && sigismember(&s, SIGINT) == 1 &&
+	          !sigismember(&s, SIGQUIT),
 	      "sigaddset() adds just that signal");
 	CHECK(sigaddset(&s, 64) == 0 && sigismember(&s, 64) == 1, "signal 64 fits in the set");
 	CHECK(sigdelset(&s, SIGINT) == 0 && !sigismember(&s, SIGINT), "sigdelset() removes it");

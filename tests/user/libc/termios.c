@@ -30,29 +30,36 @@ int main(void)
 	cfmakeraw(&t);
 	CHECK(!(t.c_iflag & (ICRNL | IXON | BRKINT)) && !(t.c_oflag & OPOST),
 	      "cfmakeraw() turns off input and output processing");
-	CHECK(!(t.c_lflag & (ECHO | ICANON | ISIG | IEXTEN)), "cfmakeraw() turns off echo, canonical mode and signals");
+	CHECK(!(t.c_lflag & (ECHO | ICANON | ISIG | IEXTEN)),
+	      "cfmakeraw() turns off echo, canonical mode and signals");
 	CHECK((t.c_cflag & CSIZE) == CS8 && !(t.c_cflag & PARENB) && (t.c_cflag & CREAD),
 	      "cfmakeraw() sets 8-bit characters without parity");
-	CHECK(t.c_cc[VMIN] == 1 && t.c_cc[VTIME] == 0, "cfmakeraw() makes read() return after one byte");
+	CHECK(t.c_cc[VMIN] == 1 && t.c_cc[VTIME] == 0,
+	      "cfmakeraw() makes read() return after one byte");
 	CHECK(cfsetospeed(&t, B9600) == 0 && cfgetospeed(&t) == B9600, "cfsetospeed(B9600)");
 	CHECK(cfsetispeed(&t, B38400) == 0 && cfgetispeed(&t) == B38400, "cfsetispeed(B38400)");
-	CHECK(cfsetspeed(&t, B115200) == 0 && cfgetospeed(&t) == B115200 && cfgetispeed(&t) == B115200,
+	CHECK(cfsetspeed(&t, B115200) == 0 && cfgetospeed(&t) == B115200 &&
+	          cfgetispeed(&t) == B115200,
 	      "cfsetspeed(B115200) sets both");
 	CHECK((t.c_cflag & CSIZE) == CS8, "setting the speed keeps the other c_cflag bits");
-	CHECK(cfsetospeed(&t, 12345) == -1 && errno == EINVAL, "cfsetospeed(12345) fails with EINVAL");
+	CHECK(cfsetospeed(&t, 12345) == -1 && errno == EINVAL,
+	      "cfsetospeed(12345) fails with EINVAL");
 	CHECK(B9600 == 13 && B115200 == 0x1002 && TCSANOW == 0 && TCSAFLUSH == 2 && VMIN == 6 &&
 	          TIOCGWINSZ == 0x5413,
 	      "speeds, actions and ioctl numbers are Linux's");
 
 	CHECK(pipe(p) == 0, "pipe()");
-	CHECK(tcgetattr(p[0], &t) == -1 && errno == ENOTTY, "tcgetattr() on a pipe fails with ENOTTY");
+	CHECK(tcgetattr(p[0], &t) == -1 && errno == ENOTTY,
+	      "tcgetattr() on a pipe fails with ENOTTY");
 	CHECK(tcsetattr(p[0], TCSANOW, &t) == -1 && errno == ENOTTY,
 	      "tcsetattr() on a pipe fails with ENOTTY");
-	CHECK(tcsetattr(p[0], 7, &t) == -1 && errno == EINVAL, "tcsetattr() with a bad action: EINVAL");
+	CHECK(tcsetattr(p[0], 7, &t) == -1 && errno == EINVAL,
+	      "tcsetattr() with a bad action: EINVAL");
 	CHECK(ioctl(p[0], TIOCGWINSZ, &ws) == -1 && errno == ENOTTY,
 	      "ioctl(TIOCGWINSZ) on a pipe fails with ENOTTY");
 	CHECK(tcgetpgrp(p[0]) == -1 && errno == ENOTTY, "tcgetpgrp() on a pipe fails with ENOTTY");
-	CHECK(tcgetattr(99, &t) == -1 && errno == EBADF, "tcgetattr() on a closed fd fails with EBADF");
+	CHECK(tcgetattr(99, &t) == -1 && errno == EBADF,
+	      "tcgetattr() on a closed fd fails with EBADF");
 
 	struct pollfd pfd[2] = {{.fd = p[0], .events = POLLIN}, {.fd = p[1], .events = POLLOUT}};
 	r = poll(pfd, 2, 0);
@@ -71,6 +78,7 @@ int main(void)
 	r = select(p[0] + 1, &rd, NULL, NULL, &tv);
 	CHECK((r == 1 && FD_ISSET(p[0], &rd)) || (r == -1 && errno == ENOSYS),
 	      "select(): the pipe is readable (or ENOSYS)");
-	CHECK(FD_SETSIZE == 1024 && sizeof(fd_set) == 128, "fd_set holds 1024 descriptors, as Linux's");
+	CHECK(FD_SETSIZE == 1024 && sizeof(fd_set) == 128,
+	      "fd_set holds 1024 descriptors, as Linux's");
 	return tap_done();
 }

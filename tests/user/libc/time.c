@@ -33,13 +33,15 @@ static void check_clocks(void)
 
 	CHECK(clock_gettime(CLOCK_MONOTONIC, &t0) == 0 && nanosleep(&req, NULL) == 0 &&
 	          clock_gettime(CLOCK_MONOTONIC, &t1) == 0 && ms_between(&t0, &t1) >= 50,
-	      "nanosleep(50 ms) sleeps at least 50 ms on CLOCK_MONOTONIC (%ld)", ms_between(&t0, &t1));
+	      "nanosleep(50 ms) sleeps at least 50 ms on CLOCK_MONOTONIC (%ld)",
+	      ms_between(&t0, &t1));
 	CHECK(clock_getres(CLOCK_REALTIME, &res) == 0 && res.tv_sec == 0 && res.tv_nsec > 0,
 	      "clock_getres(CLOCK_REALTIME) is under a second");
 	CHECK(gettimeofday(&tv, NULL) == 0 && tv.tv_sec > 1600000000 && tv.tv_usec < 1000000,
 	      "gettimeofday() is after 2020");
 	CHECK(time(NULL) >= tv.tv_sec, "time() agrees with gettimeofday()");
-	CHECK(clock_gettime(12345, &t0) == -1 && errno == EINVAL, "an unknown clock fails with EINVAL");
+	CHECK(clock_gettime(12345, &t0) == -1 && errno == EINVAL,
+	      "an unknown clock fails with EINVAL");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	CHECK(usleep(20000) == 0, "usleep(20 ms)");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -82,11 +84,13 @@ static void check_tz(void)
 	tzset();
 	localtime_r(&t, &tm);
 	strftime(buf, sizeof(buf), "%H %Z %z", &tm);
-	CHECK(tm.tm_hour == 23 && !strcmp(buf, "23 CET +0100"), "TZ=CET-1CEST: UTC+1 in November (%s)", buf);
+	CHECK(tm.tm_hour == 23 && !strcmp(buf, "23 CET +0100"),
+	      "TZ=CET-1CEST: UTC+1 in November (%s)", buf);
 	setenv("TZ", "IST-5:30", 1);
 	tzset();
 	localtime_r(&t, &tm);
-	CHECK(tm.tm_hour == 3 && tm.tm_min == 43 && tm.tm_mday == 15, "TZ=IST-5:30: half-hour offsets");
+	CHECK(tm.tm_hour == 3 && tm.tm_min == 43 && tm.tm_mday == 15,
+	      "TZ=IST-5:30: half-hour offsets");
 	setenv("TZ", "UTC0", 1);
 	tzset();
 	localtime_r(&t, &tm);
@@ -112,7 +116,8 @@ static void check_resources(void)
 	rl2.rlim_cur = rl.rlim_max;
 	rl2.rlim_max = rl.rlim_max;
 	CHECK(getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur >= 65536, "getrlimit(RLIMIT_STACK)");
-	CHECK(getrlimit(99, &rl) == -1 && errno == EINVAL, "getrlimit() of an unknown resource: EINVAL");
+	CHECK(getrlimit(99, &rl) == -1 && errno == EINVAL,
+	      "getrlimit() of an unknown resource: EINVAL");
 	for (volatile long i = 0; i < 3000000; i++)
 		;
 	CHECK(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_utime.tv_usec < 1000000,
@@ -131,12 +136,14 @@ static void check_mman(void)
 	long page = sysconf(_SC_PAGESIZE);
 	char *p = mmap(NULL, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	CHECK(p != MAP_FAILED && p[0] == 0 && p[4 * page - 1] == 0, "mmap(MAP_ANONYMOUS) gives zeroed pages");
+	CHECK(p != MAP_FAILED && p[0] == 0 && p[4 * page - 1] == 0,
+	      "mmap(MAP_ANONYMOUS) gives zeroed pages");
 	memset(p, 0x5a, 4 * page);
 	CHECK(p[page * 3 + 7] == 0x5a, "the mapping is writable");
 	CHECK(mprotect(p, page, PROT_READ) == 0, "mprotect(PROT_READ)");
 	CHECK(madvise(p + page, page, MADV_WILLNEED) == 0, "madvise(MADV_WILLNEED)");
-	CHECK(posix_madvise(p, page, POSIX_MADV_SEQUENTIAL) == 0, "posix_madvise(POSIX_MADV_SEQUENTIAL)");
+	CHECK(posix_madvise(p, page, POSIX_MADV_SEQUENTIAL) == 0,
+	      "posix_madvise(POSIX_MADV_SEQUENTIAL)");
 	int r = msync(p, page, MS_SYNC);
 	CHECK(r == 0 || errno == ENOSYS, "msync() (or ENOSYS)");
 	CHECK(munmap(p, 4 * page) == 0, "munmap() the whole mapping");

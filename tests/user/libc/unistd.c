@@ -48,7 +48,8 @@ static void check_pipes(void)
 	      "pipe2(O_CLOEXEC) sets FD_CLOEXEC on both ends");
 	fd = dup(p[1]);
 	CHECK(fd > p[1] || (fd >= 0 && fd != p[1]), "dup() gives a new descriptor (%d)", fd);
-	CHECK(dup2(fd, 40) == 40 && write(40, "x", 1) == 1 && read(p[0], buf, 1) == 1 && buf[0] == 'x',
+	CHECK(dup2(fd, 40) == 40 && write(40, "x", 1) == 1 && read(p[0], buf, 1) == 1 &&
+	          buf[0] == 'x',
 	      "dup2() onto 40 writes into the same pipe");
 	CHECK(dup2(40, 40) == 40, "dup2(fd, fd) returns fd");
 	errno = 0;
@@ -58,7 +59,8 @@ static void check_pipes(void)
 	CHECK(isatty(p[0]) == 0 && errno == ENOTTY, "isatty() on a pipe is 0 with ENOTTY");
 	CHECK(ttyname(p[0]) == NULL && errno == ENOTTY, "ttyname() on a pipe fails with ENOTTY");
 	char name[64];
-	CHECK(ttyname_r(p[0], name, sizeof(name)) == ENOTTY, "ttyname_r() on a pipe returns ENOTTY");
+	CHECK(ttyname_r(p[0], name, sizeof(name)) == ENOTTY,
+	      "ttyname_r() on a pipe returns ENOTTY");
 	close(p[0]);
 	close(p[1]);
 	close(q[0]);
@@ -93,7 +95,8 @@ static void check_files(void)
 	CHECK(n == 1 && buf[0] == 'f', "readlink() gives the target without a NUL (%zd)", n);
 	dfd = open(DIR_, O_RDONLY | O_DIRECTORY);
 	CHECK(dfd >= 0, "open(O_DIRECTORY) opens a directory");
-	CHECK(fstatat(dfd, "f", &st, 0) == 0 && st.st_size == 5, "fstatat() relative to a directory");
+	CHECK(fstatat(dfd, "f", &st, 0) == 0 && st.st_size == 5,
+	      "fstatat() relative to a directory");
 	fd = openat(dfd, "h", O_CREAT | O_WRONLY | O_EXCL, 0600);
 	CHECK(fd >= 0, "openat(O_CREAT) creates a file in the directory");
 	CHECK(fstat(fd, &st) == 0 && (st.st_mode & 0777) == 0600, "openat() honours the mode");
@@ -114,7 +117,8 @@ static void check_files(void)
 	      "access() on a missing file fails with ENOENT (or ENOSYS)");
 	CHECK(ok_or_enosys(truncate("f", 2)), "truncate() (or ENOSYS)");
 	CHECK(ok_or_enosys(chmod("f", 0600)), "chmod() (or ENOSYS)");
-	CHECK(mkdir("d2", 0755) == 0 && rmdir("d2") == 0 && stat("d2", &st) == -1 && errno == ENOENT,
+	CHECK(mkdir("d2", 0755) == 0 && rmdir("d2") == 0 && stat("d2", &st) == -1 &&
+	          errno == ENOENT,
 	      "rmdir() removes an empty directory");
 	CHECK(rmdir("missing") == -1 && errno == ENOENT, "rmdir() of a missing directory: ENOENT");
 	CHECK(unlink("s") == 0 && unlink("g") == 0 && unlink("f") == 0, "unlink() removes names");
@@ -244,11 +248,12 @@ static void check_names(void)
 
 	CHECK(uname(&u) == 0 && gethostname(host, sizeof(host)) == 0 && !strcmp(host, u.nodename),
 	      "gethostname() is uname's nodename (%s)", host);
-	CHECK(strlen(u.nodename) < 2 || (gethostname(small, sizeof(small)) == -1 &&
-	                                 errno == ENAMETOOLONG),
+	CHECK(strlen(u.nodename) < 2 ||
+	          (gethostname(small, sizeof(small)) == -1 && errno == ENAMETOOLONG),
 	      "gethostname() into a too small buffer fails with ENAMETOOLONG");
 	int r = getlogin_r(login, sizeof(login));
-	CHECK(r == 0 ? login[0] != 0 : r > 0, "getlogin_r() gives a name or an error number (%d)", r);
+	CHECK(r == 0 ? login[0] != 0 : r > 0, "getlogin_r() gives a name or an error number (%d)",
+	      r);
 	v = sysconf(_SC_PAGESIZE);
 	CHECK(v == 4096, "sysconf(_SC_PAGESIZE) is 4096 (%ld)", v);
 	CHECK(sysconf(_SC_ARG_MAX) >= 4096, "sysconf(_SC_ARG_MAX) is at least 4096");
@@ -257,7 +262,8 @@ static void check_names(void)
 	CHECK(sysconf(_SC_VERSION) == 200809L, "sysconf(_SC_VERSION) is 200809");
 	CHECK(sysconf(_SC_PHYS_PAGES) > 0, "sysconf(_SC_PHYS_PAGES) is positive");
 	errno = 0;
-	CHECK(sysconf(-5) == -1 && errno == EINVAL, "sysconf() of an unknown name fails with EINVAL");
+	CHECK(sysconf(-5) == -1 && errno == EINVAL,
+	      "sysconf() of an unknown name fails with EINVAL");
 	CHECK(getpid() > 0 && getppid() >= 0, "getpid() and getppid()");
 	uid_t uid = getuid();
 	CHECK(uid != (uid_t)-1 || errno == ENOSYS, "getuid() (or ENOSYS)");
@@ -276,7 +282,8 @@ static void check_getopt(void)
 
 	char *argv2[] = {"prog", "-x", NULL};
 	opterr = 0;
-	CHECK(getopt(2, argv2, "a") == '?' && optind == 2, "getopt() returns '?' for an unknown option");
+	CHECK(getopt(2, argv2, "a") == '?' && optind == 2,
+	      "getopt() returns '?' for an unknown option");
 	opterr = 1;
 	optind = 0; /* 0 restarts the scan from scratch in glibc and newlib */
 	while ((c = getopt_long(7, argv, "ab:", longopts, NULL)) != -1) {
@@ -289,7 +296,8 @@ static void check_getopt(void)
 		else if (c == 'W')
 			w = atoi(optarg);
 	}
-	CHECK(a && b && !strcmp(b, "val") && l && w == 3 && optind == 6 && !strcmp(argv[optind], "rest"),
+	CHECK(a && b && !strcmp(b, "val") && l && w == 3 && optind == 6 &&
+	          !strcmp(argv[optind], "rest"),
 	      "getopt_long() parses -a -b val --long --with=3");
 }
 
@@ -304,7 +312,8 @@ int main(int argc, char **argv)
 	}
 	if (argv[0][0] == '/')
 		strcpy(self, argv[0]);
-	else if (!getcwd(self, sizeof(self)) || snprintf(self + strlen(self), sizeof(self) - strlen(self), "/%s", argv[0]) < 0)
+	else if (!getcwd(self, sizeof(self)) ||
+	         snprintf(self + strlen(self), sizeof(self) - strlen(self), "/%s", argv[0]) < 0)
 		return 1;
 	check_pipes();
 	check_files();

@@ -3,7 +3,8 @@
 
 void __crypt_b64(char **p, unsigned b2, unsigned b1, unsigned b0, int n)
 {
-	static const char digits[] = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	static const char digits[] =
+	    "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 	unsigned w = (b2 << 16) | (b1 << 8) | b0;
 
 	while (n-- > 0) {

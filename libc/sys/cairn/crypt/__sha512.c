@@ -49,7 +49,8 @@ static void block(struct __sha512 *c, const unsigned char *p)
 	a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3];
 	e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
 	for (i = 0; i < 80; i++) {
-		t1 = h + (ROR(e, 14) ^ ROR(e, 18) ^ ROR(e, 41)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+		t1 =
+		    h + (ROR(e, 14) ^ ROR(e, 18) ^ ROR(e, 41)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
 		t2 = (ROR(a, 28) ^ ROR(a, 34) ^ ROR(a, 39)) + ((a & b) ^ (a & cc) ^ (b & cc));
 		h = g, g = f, f = e, e = d + t1;
 		d = cc, cc = b, b = a, a = t1 + t2;

@@ -3,10 +3,10 @@
  *
  * It reads argc, argv, envp and the auxiliary vector off the initial stack,
  * sets environ and the program's name (program_invocation_name and its last
- * component program_invocation_short_name, which err() and warn() print), runs the constructors (.preinit_array, _init from crti.o,
- * .init_array) through newlib's __libc_init_array, arranges for the
- * destructors to run at exit, and calls exit(main(argc, argv, envp)), so
- * returning from main flushes stdio like calling exit does.
+ * component program_invocation_short_name, which err() and warn() print), runs the constructors
+ * (.preinit_array, _init from crti.o, .init_array) through newlib's __libc_init_array, arranges for
+ * the destructors to run at exit, and calls exit(main(argc, argv, envp)), so returning from main
+ * flushes stdio like calling exit does.
  */
 #include <stdlib.h>
 #include <string.h>

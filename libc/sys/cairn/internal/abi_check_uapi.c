@@ -39,7 +39,8 @@ SAME_FIELD(timespec, __kernel_timespec, tv_nsec);
 _Static_assert(sizeof(struct k_sigaction) == sizeof(struct __kernel_sigaction),
                "struct k_sigaction's size");
 #define SAME_KSA_FIELD(f)                                                                          \
-	_Static_assert(offsetof(struct k_sigaction, f) == offsetof(struct __kernel_sigaction, k##f) && \
+	_Static_assert(offsetof(struct k_sigaction, f) ==                                          \
+	                       offsetof(struct __kernel_sigaction, k##f) &&                        \
 	                   sizeof(((struct k_sigaction *)0)->f) ==                                 \
 	                       sizeof(((struct __kernel_sigaction *)0)->k##f),                     \
 	               "struct __kernel_sigaction has k" #f " where struct k_sigaction has " #f)

@@ -20,9 +20,9 @@
 
 struct __dirstream {
 	int fd;
-	size_t pos;  /* next record in buf */
-	size_t end;  /* bytes getdents64 put in buf */
-	off_t tell;  /* position after the last entry returned */
+	size_t pos; /* next record in buf */
+	size_t end; /* bytes getdents64 put in buf */
+	off_t tell; /* position after the last entry returned */
 	char buf[__DIRBUF_SIZE] __attribute__((aligned(8)));
 };
 

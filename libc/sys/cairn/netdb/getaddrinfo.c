@@ -32,7 +32,8 @@ static const struct {
 static struct addrinfo *node_new(const struct __netaddr *a, int port, int socktype, int protocol,
                                  int flags, const char *canon)
 {
-	size_t salen = a->family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+	size_t salen =
+	    a->family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
 	size_t clen = canon ? strlen(canon) + 1 : 0;
 	struct addrinfo *ai = calloc(1, sizeof(*ai) + sizeof(struct sockaddr_in6) + clen);
 

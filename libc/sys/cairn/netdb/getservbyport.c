@@ -20,7 +20,8 @@ struct servent *getservbyport(int port, const char *proto)
 	while ((words = __netdb_words(f, buf, sizeof(buf), w, 15)) >= 2) {
 		char *slash = strchr(w[1], '/');
 
-		if (!slash || atoi(w[1]) != ntohs((uint16_t)port) || (proto && strcmp(slash + 1, proto)))
+		if (!slash || atoi(w[1]) != ntohs((uint16_t)port) ||
+		    (proto && strcmp(slash + 1, proto)))
 			continue;
 		*slash = 0;
 		se.s_name = w[0];

@@ -5,5 +5,6 @@
 
 int getrlimit(int resource, struct rlimit *rlim)
 {
-	return (int)__syscall_ret(__syscall4(SYS_prlimit64, (long)0, (long)resource, (long)0, (long)rlim));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_prlimit64, (long)0, (long)resource, (long)0, (long)rlim));
 }

@@ -5,5 +5,6 @@
 
 int setrlimit(int resource, const struct rlimit *rlim)
 {
-	return (int)__syscall_ret(__syscall4(SYS_prlimit64, (long)0, (long)resource, (long)rlim, (long)0));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_prlimit64, (long)0, (long)resource, (long)rlim, (long)0));
 }

@@ -8,5 +8,6 @@
 
 int sigsuspend(const sigset_t *mask)
 {
-	return (int)__syscall_ret(__syscall2(SYS_rt_sigsuspend, (long)mask, (long)sizeof(sigset_t)));
+	return (int)__syscall_ret(
+	    __syscall2(SYS_rt_sigsuspend, (long)mask, (long)sizeof(sigset_t)));
 }

@@ -6,7 +6,9 @@
 
 #include "internal/syscall.h"
 
-int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info, const struct timespec *restrict timeout)
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+                 const struct timespec *restrict timeout)
 {
-	return (int)__syscall_ret(__syscall4(SYS_rt_sigtimedwait, (long)set, (long)info, (long)timeout, (long)sizeof(sigset_t)));
+	return (int)__syscall_ret(__syscall4(SYS_rt_sigtimedwait, (long)set, (long)info,
+	                                     (long)timeout, (long)sizeof(sigset_t)));
 }

@@ -5,5 +5,6 @@
 
 int accept4(int fd, struct sockaddr *restrict addr, socklen_t *restrict len, int flags)
 {
-	return (int)__syscall_ret(__syscall4(SYS_accept4, (long)fd, (long)addr, (long)len, (long)flags));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_accept4, (long)fd, (long)addr, (long)len, (long)flags));
 }

@@ -5,5 +5,6 @@
 
 int socketpair(int domain, int type, int protocol, int fds[2])
 {
-	return (int)__syscall_ret(__syscall4(SYS_socketpair, (long)domain, (long)type, (long)protocol, (long)fds));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_socketpair, (long)domain, (long)type, (long)protocol, (long)fds));
 }

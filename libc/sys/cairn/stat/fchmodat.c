@@ -8,5 +8,6 @@
 
 int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 {
-	return (int)__syscall_ret(__syscall4(SYS_fchmodat, (long)dirfd, (long)path, (long)mode, (long)flags));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_fchmodat, (long)dirfd, (long)path, (long)mode, (long)flags));
 }

@@ -5,5 +5,6 @@
 
 int futimens(int fd, const struct timespec *times)
 {
-	return (int)__syscall_ret(__syscall4(SYS_utimensat, (long)fd, (long)0, (long)times, (long)0));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_utimensat, (long)fd, (long)0, (long)times, (long)0));
 }

@@ -5,5 +5,6 @@
 
 int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev)
 {
-	return (int)__syscall_ret(__syscall4(SYS_mknodat, (long)dirfd, (long)path, (long)mode, (long)dev));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_mknodat, (long)dirfd, (long)path, (long)mode, (long)dev));
 }

@@ -8,5 +8,6 @@
 
 int utimensat(int dirfd, const char *path, const struct timespec *times, int flags)
 {
-	return (int)__syscall_ret(__syscall4(SYS_utimensat, (long)dirfd, (long)path, (long)times, (long)flags));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_utimensat, (long)dirfd, (long)path, (long)times, (long)flags));
 }

@@ -85,7 +85,8 @@ void vsyslog(int priority, const char *fmt, va_list ap)
 	strftime(stamp, sizeof(stamp), "%b %e %H:%M:%S", &tm);
 	head = snprintf(buf, sizeof(buf), "<%d>%s ", priority, stamp);
 	if (log_option & LOG_PID)
-		n = snprintf(buf + head, sizeof(buf) - (size_t)head, "%s[%d]: ", ident, (int)getpid());
+		n = snprintf(buf + head, sizeof(buf) - (size_t)head, "%s[%d]: ", ident,
+		             (int)getpid());
 	else
 		n = snprintf(buf + head, sizeof(buf) - (size_t)head, "%s: ", ident);
 	n += head;

@@ -9,5 +9,6 @@
 
 int faccessat(int dirfd, const char *path, int mode, int flags)
 {
-	return (int)__syscall_ret(__syscall4(SYS_faccessat, (long)dirfd, (long)path, (long)mode, (long)flags));
+	return (int)__syscall_ret(
+	    __syscall4(SYS_faccessat, (long)dirfd, (long)path, (long)mode, (long)flags));
 }

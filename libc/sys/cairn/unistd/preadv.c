@@ -7,5 +7,6 @@
 
 ssize_t preadv(int fd, const struct iovec *iov, int n, off_t offset)
 {
-	return (ssize_t)__syscall_ret(__syscall5(SYS_preadv, (long)fd, (long)iov, (long)n, (long)offset, (long)0));
+	return (ssize_t)__syscall_ret(
+	    __syscall5(SYS_preadv, (long)fd, (long)iov, (long)n, (long)offset, (long)0));
 }

@@ -5,5 +5,6 @@
 
 int symlinkat(const char *target, int dirfd, const char *linkpath)
 {
-	return (int)__syscall_ret(__syscall3(SYS_symlinkat, (long)target, (long)dirfd, (long)linkpath));
+	return (int)__syscall_ret(
+	    __syscall3(SYS_symlinkat, (long)target, (long)dirfd, (long)linkpath));
 }

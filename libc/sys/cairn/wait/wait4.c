@@ -6,5 +6,6 @@
 
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
 {
-	return (pid_t)__syscall_ret(__syscall4(SYS_wait4, (long)pid, (long)status, (long)options, (long)ru));
+	return (pid_t)__syscall_ret(
+	    __syscall4(SYS_wait4, (long)pid, (long)status, (long)options, (long)ru));
 }

@@ -9,5 +9,6 @@
 
 int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
 {
-	return (int)__syscall_ret(__syscall5(SYS_waitid, (long)idtype, (long)id, (long)info, (long)options, (long)0));
+	return (int)__syscall_ret(
+	    __syscall5(SYS_waitid, (long)idtype, (long)id, (long)info, (long)options, (long)0));
 }
