@@ -51,8 +51,12 @@ NEWLIB_CONFIGURE_FLAGS="--target=$TARGET --prefix=/usr \
 	--disable-multilib --disable-libgloss"
 # --noexecstack: x86_64-cairn-gcc does not yet mark its objects as needing no
 # executable stack (FIXME in docs/libc.md), so the library's objects say it
-# themselves.
-NEWLIB_CFLAGS="-O2 -g -Wa,--noexecstack"
+# themselves. _COMPILING_NEWLIB: newlib's headers declare the underscored
+# layer (_lseek, _read, _sbrk, ...) only under it; without it libc/reent
+# calls them undeclared, as returning int, and _lseek_r truncated offsets
+# past 2 GiB (configure.host sets it for the other Unix-like hosts).
+# HAVE_MKDIR: mkdtemp() calls mkdir() instead of failing with ENOSYS.
+NEWLIB_CFLAGS="-O2 -g -Wa,--noexecstack -D_COMPILING_NEWLIB -DHAVE_MKDIR"
 
 # The glue follows the kernel's style rules (shared/STYLE.md).
 GLUE_CFLAGS="-std=gnu11 -O2 -g -Wall -Wextra -Werror -Wa,--noexecstack"

@@ -38,10 +38,16 @@ SAME_FIELD(timespec, __kernel_timespec, tv_nsec);
 
 _Static_assert(sizeof(struct k_sigaction) == sizeof(struct __kernel_sigaction),
                "struct k_sigaction's size");
-SAME_FIELD(k_sigaction, __kernel_sigaction, sa_handler);
-SAME_FIELD(k_sigaction, __kernel_sigaction, sa_flags);
-SAME_FIELD(k_sigaction, __kernel_sigaction, sa_restorer);
-SAME_FIELD(k_sigaction, __kernel_sigaction, sa_mask);
+#define SAME_KSA_FIELD(f)                                                                          \
+	_Static_assert(offsetof(struct k_sigaction, f) ==                                          \
+	                       offsetof(struct __kernel_sigaction, k##f) &&                        \
+	                   sizeof(((struct k_sigaction *)0)->f) ==                                 \
+	                       sizeof(((struct __kernel_sigaction *)0)->k##f),                     \
+	               "struct __kernel_sigaction has k" #f " where struct k_sigaction has " #f)
+SAME_KSA_FIELD(sa_handler);
+SAME_KSA_FIELD(sa_flags);
+SAME_KSA_FIELD(sa_restorer);
+SAME_KSA_FIELD(sa_mask);
 _Static_assert(SA_RESTORER == __KSA_RESTORER && SA_RESTART == __KSA_RESTART, "SA_* flags");
 
 _Static_assert(sizeof(struct timespec) == __ABI_TIMESPEC_SIZE &&
@@ -63,3 +69,13 @@ _Static_assert(sizeof(struct utsname) == __ABI_UTSNAME_SIZE, "the kernel's struc
 #include <cairn/clockid.h>
 #include <cairn/signum.h>
 _Static_assert(SIGRTMAX == _NSIG, "SIGRTMAX");
+
+/*
+ * <cairn/sigaction.h> spells SA_*, SIG_BLOCK..., SI_* and the si_code values
+ * as the uapi header does (a different value is a "redefined" error), and
+ * its siginfo_t has the kernel's size.
+ */
+#include <machine/_default_types.h>
+#include <sys/_sigset.h>
+#include <cairn/sigaction.h>
+_Static_assert(sizeof(siginfo_t) == sizeof(struct siginfo), "siginfo_t's size");

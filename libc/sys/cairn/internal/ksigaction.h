@@ -2,7 +2,8 @@
  * The kernel's rt_sigaction(2) structure and the constants signal() needs,
  * from kernel/include/uapi/signal.h under names of their own: that header's
  * SIG_DFL, SA_* and siginfo clash with newlib's <signal.h>, so it cannot be
- * included next to it. internal/abi_check_uapi.c compares this copy with the
+ * included next to it. The fields are named k* because <signal.h> makes
+ * sa_handler a macro. internal/abi_check_uapi.c compares this copy with the
  * uapi header at build time.
  */
 #ifndef _CAIRN_INTERNAL_KSIGACTION_H
@@ -11,10 +12,10 @@
 #include <stdint.h>
 
 struct __kernel_sigaction {
-	void *sa_handler;
-	unsigned long sa_flags;
-	void *sa_restorer;
-	uint64_t sa_mask;
+	void *ksa_handler;
+	unsigned long ksa_flags;
+	void *ksa_restorer;
+	uint64_t ksa_mask;
 };
 
 #define __KSA_RESTORER 0x04000000

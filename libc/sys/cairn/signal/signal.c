@@ -13,10 +13,10 @@
 _sig_func_ptr signal(int sig, _sig_func_ptr handler)
 {
 	struct __kernel_sigaction sa = {
-	    .sa_handler = (void *)handler,
-	    .sa_flags = __KSA_RESTART | __KSA_RESTORER,
-	    .sa_restorer = (void *)__restore_rt,
-	    .sa_mask = 0,
+	    .ksa_handler = (void *)handler,
+	    .ksa_flags = __KSA_RESTART | __KSA_RESTORER,
+	    .ksa_restorer = (void *)__restore_rt,
+	    .ksa_mask = 0,
 	};
 	struct __kernel_sigaction old;
 
@@ -25,7 +25,7 @@ _sig_func_ptr signal(int sig, _sig_func_ptr handler)
 		return SIG_ERR;
 	}
 	if (__syscall_ret(
-	        __syscall4(SYS_rt_sigaction, sig, (long)&sa, (long)&old, sizeof(sa.sa_mask))) < 0)
+	        __syscall4(SYS_rt_sigaction, sig, (long)&sa, (long)&old, sizeof(sa.ksa_mask))) < 0)
 		return SIG_ERR;
-	return (_sig_func_ptr)old.sa_handler;
+	return (_sig_func_ptr)old.ksa_handler;
 }

@@ -16,4 +16,10 @@
  */
 #define EFTYPE EINVAL
 
+#if __GNU_VISIBLE
+/* argv[0] and its last component, as glibc names them (set before main). */
+extern char *program_invocation_name;
+extern char *program_invocation_short_name;
+#endif
+
 #endif

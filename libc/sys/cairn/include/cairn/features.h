@@ -15,7 +15,9 @@
 #define _POSIX_MONOTONIC_CLOCK 200809L
 
 /*
- * Threads (libc/sys/cairn/pthread/). _POSIX_THREADS also makes newlib's
+ * Threads (libc/sys/cairn/pthread/); the reentrant _r functions
+ * (getpwnam_r, getlogin_r, readdir_r, ...), which newlib declares some of
+ * only under _POSIX_THREAD_SAFE_FUNCTIONS. _POSIX_THREADS also makes newlib's
  * stdio disable cancellation inside its critical sections
  * (pthread_setcancelstate) and declares sched_yield().
  */

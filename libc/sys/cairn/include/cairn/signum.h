@@ -4,10 +4,7 @@
  * (libc/patches/0003-headers-linux-abi.patch). Each number is spelled exactly
  * as in kernel/include/uapi/signal.h: libc/sys/cairn/internal/
  * abi_check_uapi.c includes both, so a difference fails the build.
- *
- * FIXME: only the numbers so far. newlib's struct sigaction, SA_* flags and
- * SIG_BLOCK values are not yet Linux's; sigaction() and sigprocmask() arrive
- * with them in the signals part of the libc issue.
+ * The rest of the signal interface is <cairn/sigaction.h>.
  */
 #ifndef _CAIRN_SIGNUM_H
 #define _CAIRN_SIGNUM_H

@@ -1,0 +1,8 @@
+/* ntohs: swaps the bytes of a 16-bit value (x86-64 is little-endian, the network big-endian). */
+#include <arpa/inet.h>
+
+#undef ntohs
+uint16_t ntohs(uint16_t x)
+{
+	return __builtin_bswap16(x);
+}

@@ -1,0 +1,10 @@
+/* setrlimit: sets the soft and hard limits of resource, with prlimit64(2). */
+#include <sys/resource.h>
+
+#include "internal/syscall.h"
+
+int setrlimit(int resource, const struct rlimit *rlim)
+{
+	return (int)__syscall_ret(
+	    __syscall4(SYS_prlimit64, (long)0, (long)resource, (long)rlim, (long)0));
+}

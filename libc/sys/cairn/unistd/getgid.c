@@ -1,0 +1,9 @@
+/* getgid: the real group id. */
+#include <unistd.h>
+
+#include "internal/syscall.h"
+
+gid_t getgid(void)
+{
+	return (gid_t)__syscall_ret(__syscall0(SYS_getgid));
+}
