@@ -28,7 +28,7 @@ struct posix_timer {
 	int id;
 	int clock;
 	struct process *owner;
-	struct sigevent ev;
+	struct k_sigevent ev;
 	struct ktimer kt;
 	uint64_t interval;
 	int overrun;      /* expirations since the last signal went out */
@@ -85,12 +85,12 @@ static void timer_fired(struct ktimer *kt)
 	signal_send_info(t->owner, sig, &info);
 }
 
-long sys_timer_create(int clock, struct sigevent *uev, int *uid)
+long sys_timer_create(int clock, struct k_sigevent *uev, int *uid)
 {
 	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME)
 		return -EINVAL;
 	struct process *p = current_proc();
-	struct sigevent ev;
+	struct k_sigevent ev;
 	memset(&ev, 0, sizeof(ev));
 	if (uev) {
 		if (copy_from_user(&ev, uev, sizeof(ev)))

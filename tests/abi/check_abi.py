@@ -155,7 +155,7 @@ STRUCTS = [
      True),
     ('fcntl.h', 'struct flock', 'linux', 'struct flock',
      ['l_type', 'l_whence', 'l_start', 'l_len', 'l_pid'], True),
-    ('signal.h', 'struct sigevent', 'linux', 'struct sigevent',
+    ('signal.h', 'struct k_sigevent', 'linux', 'struct sigevent',
      ['sigev_value', 'sigev_signo', 'sigev_notify', '_sigev_un', '_sigev_un._tid'], True),
     ('poll.h', 'struct pollfd', 'linux', 'struct pollfd', ['fd', 'events', 'revents'], True),
 ]

@@ -197,13 +197,13 @@ struct siginfo {
 #define CLD_STOPPED	5
 #define CLD_CONTINUED	6
 
-/* timer_create(2)'s notification: struct sigevent (64 bytes) and sigev_notify. */
+/* timer_create(2)'s notification: struct k_sigevent (64 bytes) and sigev_notify. */
 #define SIGEV_SIGNAL	0
 #define SIGEV_NONE	1
 #define SIGEV_THREAD	2
 #define SIGEV_THREAD_ID	4
 
-struct sigevent {
+struct k_sigevent {
 	union k_sigval sigev_value;
 	int sigev_signo;
 	int sigev_notify;

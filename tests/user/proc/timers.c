@@ -97,7 +97,7 @@ int main(void)
 	/* POSIX timers. */
 	int rtsig = SIGRTMIN + 3;
 	mask(SIG_BLOCK, MASK(rtsig));
-	struct sigevent ev;
+	struct k_sigevent ev;
 	memset(&ev, 0, sizeof(ev));
 	ev.sigev_notify = SIGEV_SIGNAL;
 	ev.sigev_signo = rtsig;
