@@ -257,6 +257,25 @@ static void big_file(void)
 	     "statfs: %ld blocks went to it", used);
 }
 
+/* Remounting read-only refuses changes; read-write again allows them. */
+static void remount(void)
+{
+	struct statfs st;
+	long r = syscall5(SYS_mount, 0, (long)MNT, 0, MS_REMOUNT | MS_RDONLY, 0);
+	T_OK(r == 0, "remount read-only (%ld)", r);
+	T_OK(sys_open(MNT "/ro-probe", O_CREAT | O_WRONLY, 0644) == -EROFS &&
+		     sc_rename(MNT "/big", MNT "/big2") == -EROFS,
+	     "creating and renaming are EROFS");
+	T_OK(syscall2(SYS_statfs, (long)MNT, (long)&st) == 0 && (st.f_flags & 1),
+	     "statfs says ST_RDONLY");
+	T_OK(check_file(MNT "/host/f6", 50000, 6), "reading still works");
+	r = syscall5(SYS_mount, 0, (long)MNT, 0, MS_REMOUNT, 0);
+	T_OK(r == 0, "remount read-write (%ld)", r);
+	long fd = sys_open(MNT "/rw-probe", O_CREAT | O_WRONLY, 0644);
+	T_OK(fd >= 0 && sys_write((int)fd, "rw", 2) == 2, "writing works again");
+	sys_close((int)fd);
+}
+
 /* ---- hashing every regular file into /sha256sums.txt ---- */
 
 static long sums_fd;
@@ -351,6 +370,7 @@ int main(void)
 		many_files();
 		directories();
 		big_file();
+		remount();
 		sums_fd = sys_open(MNT "/sha256sums.txt", O_CREAT | O_WRONLY | O_TRUNC, 0644);
 		T_OK(sums_fd >= 0, "sha256sums.txt created");
 		walk(MNT, 0);
