@@ -248,7 +248,8 @@ int bcache_sync(struct block_device *dev)
 
 /*
  * Frees unreferenced clean buffers from the LRU end until the cache is under
- * its cap; if only dirty ones are left, writes back their device first.
+ * its cap; when the least recently used unreferenced buffer is dirty, writes
+ * back its device first (all of its dirty buffers, as one sorted batch).
  */
 static void evict(void)
 {
@@ -266,9 +267,9 @@ static void evict(void)
 				if (b->refcount || (b->flags & BUF_BUSY))
 					continue;
 				if (b->flags & BUF_DIRTY) {
-					if (!dirty_dev)
-						dirty_dev = b->dev;
-					continue;
+					/* Write back its device as one sorted batch, then look again. */
+					dirty_dev = b->dev;
+					break;
 				}
 				victim = b;
 				break;

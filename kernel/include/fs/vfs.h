@@ -2,18 +2,19 @@
  * The virtual filesystem: the objects every filesystem shares and the calls
  * the rest of the kernel makes. The layers, bottom to top (xv6's naming):
  *
- *   block cache  (later: fs/bcache.c, for ext2 and FAT)
+ *   block cache  fs/block/bcache.c (block/bcache.h), for ext2 and FAT
  *   inode        fs/inode.c   struct inode, references, the inode lock, stat
  *   directory    fs/dir.c     mkdir, mknod, unlink, rmdir, symlink, link
  *                fs/dirpath.c a directory's path (getcwd)
  *   path         fs/namei.c   path walk: vfs_lookup(), vfs_lookup_parent()
+ *                fs/rename.c  vfs_rename()
  *   file         fs/file.c    struct file, vfs_read()/vfs_write(), readdir
  *                fs/open.c    vfs_open_at()
  *   descriptor   fs/fdtable.c per-process descriptor tables (fs/fdtable.h)
  *
  * Boot glue is in fs/vfs_init.c and fs/initrd.c; see also docs/vfs.md.
  *
- * Filesystems sit underneath (fs/ramfs/, later ext2/ and fat/) and plug in
+ * Filesystems sit underneath (fs/ramfs/, fs/ext2/, later fat/) and plug in
  * through ops tables; a NULL entry gives the generic behaviour or an error,
  * as each table says.
  *

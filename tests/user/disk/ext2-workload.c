@@ -92,6 +92,23 @@ static void fpath(char *out, size_t size, unsigned dir, const char *prefix, unsi
 	tsnprintf(out, size, MNT "/w/d%u/%s%u", dir % NDIRS, prefix, n);
 }
 
+/* Milliseconds of CLOCK_MONOTONIC, for the phase timings printed as diagnostics. */
+static long now_ms(void)
+{
+	struct timespec ts;
+	syscall2(SYS_clock_gettime, 1 /* CLOCK_MONOTONIC */, (long)&ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long phase_start;
+
+static void phase_done(const char *what)
+{
+	long t = now_ms();
+	t_diag("%s took %ld ms", what, t - phase_start);
+	phase_start = t;
+}
+
 /* ---- the host's files ---- */
 
 static void check_host_files(void)
@@ -257,6 +274,25 @@ static void big_file(void)
 	     "statfs: %ld blocks went to it", used);
 }
 
+/* Remounting read-only refuses changes; read-write again allows them. */
+static void remount(void)
+{
+	struct statfs st;
+	long r = syscall5(SYS_mount, 0, (long)MNT, 0, MS_REMOUNT | MS_RDONLY, 0);
+	T_OK(r == 0, "remount read-only (%ld)", r);
+	T_OK(sys_open(MNT "/ro-probe", O_CREAT | O_WRONLY, 0644) == -EROFS &&
+		     sc_rename(MNT "/big", MNT "/big2") == -EROFS,
+	     "creating and renaming are EROFS");
+	T_OK(syscall2(SYS_statfs, (long)MNT, (long)&st) == 0 && (st.f_flags & 1),
+	     "statfs says ST_RDONLY");
+	T_OK(check_file(MNT "/host/f6", 50000, 6), "reading still works");
+	r = syscall5(SYS_mount, 0, (long)MNT, 0, MS_REMOUNT, 0);
+	T_OK(r == 0, "remount read-write (%ld)", r);
+	long fd = sys_open(MNT "/rw-probe", O_CREAT | O_WRONLY, 0644);
+	T_OK(fd >= 0 && sys_write((int)fd, "rw", 2) == 2, "writing works again");
+	sys_close((int)fd);
+}
+
 /* ---- hashing every regular file into /sha256sums.txt ---- */
 
 static long sums_fd;
@@ -347,16 +383,23 @@ int main(void)
 	long r = syscall5(SYS_mount, (long)"/dev/sdb1", (long)MNT, (long)"ext2", 0, 0);
 	T_OK(r == 0, "mount /dev/sdb1 on " MNT " read-write (%ld)", r);
 	if (r == 0) {
+		phase_start = now_ms();
 		check_host_files();
+		phase_done("checking the host's files");
 		many_files();
+		phase_done("the many-files phase");
 		directories();
 		big_file();
+		phase_done("the 64 MiB file");
+		remount();
 		sums_fd = sys_open(MNT "/sha256sums.txt", O_CREAT | O_WRONLY | O_TRUNC, 0644);
 		T_OK(sums_fd >= 0, "sha256sums.txt created");
 		walk(MNT, 0);
 		sys_close((int)sums_fd);
+		phase_done("hashing every file");
 		T_OK(hashed > 2000, "hashed %d files", hashed);
 		T_OK(syscall0(SYS_sync) == 0, "sync");
+		phase_done("sync");
 		r = syscall2(SYS_umount2, (long)MNT, 0);
 		T_OK(r == 0, "umount (%ld)", r);
 	}
