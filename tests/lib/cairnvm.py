@@ -3,6 +3,8 @@
 Every boot has a wall-clock limit, runs on a private copy of the image (so
 tests never change build/cairn.img), and watches the serial log for kernel
 panics. Extra kernel arguments go into /grub/extra.cfg of that copy.
+VM(disk='ahci') attaches the boot disk to an AHCI controller (id ahci_root,
+port 0; a test may add drives on bus ahci_root.1 ...) instead of IDE.
 """
 import os
 import re

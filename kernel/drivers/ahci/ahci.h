@@ -21,6 +21,8 @@
 #define HBA_IS 0x08
 #define HBA_PI 0x0c
 #define HBA_VS 0x10
+#define HBA_CAP2 0x24
+#define HBA_BOHC 0x28
 
 #define CAP_NP_MASK 0x1f
 #define CAP_SSS (1u << 27)
@@ -28,6 +30,9 @@
 #define GHC_HR (1u << 0)
 #define GHC_IE (1u << 1)
 #define GHC_AE (1u << 31)
+#define CAP2_BOH (1u << 0)
+#define BOHC_BOS (1u << 0)
+#define BOHC_OOS (1u << 1)
 
 /* Port registers, at 0x100 + 0x80 * port. */
 #define PORT_BASE(n) (0x100 + 0x80 * (n))
@@ -74,7 +79,7 @@
 
 /* Command header (one of 32 in the command list). */
 struct ahci_cmd_header {
-	uint16_t flags;   /* CFL in bits 4:0 (dwords), A bit 5, W bit 6, C bit 10 */
+	uint16_t flags;   /* CFL in bits 4:0 (dwords), A bit 5 (ATAPI), W bit 6 (write) */
 	uint16_t prdtl;   /* PRD entries in the table */
 	uint32_t prdbc;   /* bytes transferred, written by the HBA */
 	uint32_t ctba;    /* command table address, 128-byte aligned */
@@ -83,7 +88,6 @@ struct ahci_cmd_header {
 } __attribute__((packed));
 
 #define CMDH_WRITE (1u << 6)
-#define CMDH_CLEAR_BUSY (1u << 10)
 
 struct ahci_prd {
 	uint32_t dba;     /* data address, word aligned */

@@ -2,7 +2,7 @@
  * AHCI host bus adapters (PCI class 01.06.01): reset, AHCI mode, the shared
  * interrupt, and a disk per port with a SATA device attached.
  *
- * probe: map ABAR (BAR5) -> HBA reset -> AE -> per implemented port: DMA
+ * probe: map ABAR (BAR5) -> BIOS handoff -> HBA reset -> AE -> per implemented port: DMA
  * pages, stop/program/start (port.c) -> interrupt handler -> GHC.IE ->
  * IDENTIFY each port's device -> register an sdX block device.
  */
@@ -35,10 +35,28 @@ static int ahci_interrupt(void *data)
 	return IRQ_HANDLED;
 }
 
+/*
+ * Takes the HBA from the firmware when it supports BIOS/OS handoff: sets
+ * OS ownership and waits (at most two seconds) for the BIOS to let go.
+ */
+static void bios_handoff(struct ahci_hba *hba)
+{
+	if (!(ahci_read(hba->abar, HBA_CAP2) & CAP2_BOH))
+		return;
+	ahci_write(hba->abar, HBA_BOHC, ahci_read(hba->abar, HBA_BOHC) | BOHC_OOS);
+	for (int i = 0; i < 20000; i++) {
+		if (!(ahci_read(hba->abar, HBA_BOHC) & BOHC_BOS))
+			return;
+		udelay_ns(100000);
+	}
+	pr_warn("ahci: the BIOS keeps the controller; taking it anyway\n");
+}
+
 /* Resets the HBA (GHC.HR, at most one second) and enables AHCI mode. */
 static int hba_reset(struct ahci_hba *hba)
 {
 	ahci_write(hba->abar, HBA_GHC, GHC_AE);
+	bios_handoff(hba);
 	ahci_write(hba->abar, HBA_GHC, GHC_AE | GHC_HR);
 	for (int i = 0; i < 10000; i++) {
 		if (!(ahci_read(hba->abar, HBA_GHC) & GHC_HR)) {

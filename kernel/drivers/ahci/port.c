@@ -203,7 +203,7 @@ static int run_command(struct ahci_port *p, uint8_t command, uint64_t lba, uint3
 	fis[12] = (uint8_t)count;
 	fis[13] = (uint8_t)(count >> 8);
 
-	h->flags = FIS_H2D_LEN_DWORDS | (write ? CMDH_WRITE : 0) | CMDH_CLEAR_BUSY;
+	h->flags = FIS_H2D_LEN_DWORDS | (write ? CMDH_WRITE : 0);
 	h->prdtl = (uint16_t)nprd;
 	h->prdbc = 0;
 

@@ -218,7 +218,8 @@ static int dma_transfer(struct ata_disk *d, uint64_t lba, uint32_t n, void *buf,
 	uint8_t dir = write ? 0 : BM_CMD_TO_MEMORY;
 	outb(ch->bmide + BM_COMMAND, 0);
 	outl(ch->bmide + BM_PRDT, (uint32_t)ch->prdt_pa);
-	outb(ch->bmide + BM_STATUS, BM_ST_IRQ | BM_ST_ERROR);
+	/* IRQ and ERROR clear when written as 1; the drive-capable bits are kept. */
+	outb(ch->bmide + BM_STATUS, inb(ch->bmide + BM_STATUS) | BM_ST_IRQ | BM_ST_ERROR);
 	outb(ch->bmide + BM_COMMAND, dir);
 	ch->done = false;
 	ch->bm_status = 0;
