@@ -75,6 +75,8 @@ static void kernel_init_thread(void *arg)
 	/* Become the first user process. */
 	char init[128] = "/sbin/init";
 	cmdline_get("init", init, sizeof(init));
+	/* The banner again: the boot messages have scrolled it off a 25-line screen. */
+	pr_notice("%s\n", CAIRN_BANNER);
 	pr_notice("Cairn is up: %lu MiB free; starting %s\n", (pmm_free_count() * PAGE_SIZE) >> 20,
 		  init);
 	char *argv[] = { init, NULL };
