@@ -1,10 +1,6 @@
-/*
- * DMA memory for the disk drivers and the sdX disk sequence (drivers/disk.h).
- * Disks are only added at boot, from the init thread, so the table needs no lock.
- */
+/* DMA memory and address translation for the disk drivers (drivers/disk.h). */
 #include <arch/mmu.h>
 #include <drivers/disk.h>
-#include <errno.h>
 #include <lib/string.h>
 #include <mm/pmm.h>
 #include <printk.h>
@@ -47,33 +43,4 @@ phys_addr_t dma_alloc_low(unsigned order)
 	}
 	memset(phys_to_virt(found), 0, PAGE_SIZE << order);
 	return found;
-}
-
-#define MAX_DISKS 26
-
-static struct {
-	struct block_device *bdev;
-	struct disk_queue *queue;
-} disks[MAX_DISKS];
-static unsigned disks_named;
-
-int disk_register(struct block_device *bdev, struct disk_queue *q)
-{
-	if (disks_named >= MAX_DISKS)
-		return -ENOSPC;
-	unsigned n = disks_named++;
-	ksnprintf(bdev->name, sizeof(bdev->name), "sd%c", 'a' + n);
-	bdev->major = 8;
-	bdev->minor = n * 16;
-	disks[n].bdev = bdev;
-	disks[n].queue = q;
-	return blkdev_register_disk(bdev);
-}
-
-struct disk_queue *disk_queue_of(struct block_device *disk)
-{
-	for (unsigned i = 0; i < disks_named; i++)
-		if (disks[i].bdev == disk)
-			return disks[i].queue;
-	return NULL;
 }
