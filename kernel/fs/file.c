@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fs/chrdev.h>
+#include <ipc/pipe.h>
 #include <fs/vfs.h>
 #include <mm/slab.h>
 #include <panic.h>
@@ -41,10 +42,12 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **out)
 		if (!ops)
 			return -ENXIO;
 		break;
-	case S_IFBLK:
 	case S_IFIFO:
+		ops = &fifo_fops; /* ipc/fifo.c */
+		break;
+	case S_IFBLK:
 	case S_IFSOCK:
-		/* FIXME: block devices, FIFOs (ipc/fifo.c) and sockets come with their issues. */
+		/* FIXME: block devices and sockets come with their issues. */
 		return -ENXIO;
 	default:
 		ops = inode->fops;
