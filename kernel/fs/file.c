@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fs/chrdev.h>
+#include <ipc/pipe.h>
 #include <fs/vfs.h>
 #include <fs/locks.h>
 #include <mm/slab.h>
@@ -48,8 +49,10 @@ int vfs_open_inode(struct inode *inode, int flags, struct file **out)
 			return -ENXIO;
 		break;
 	case S_IFIFO:
+		ops = &fifo_fops; /* ipc/fifo.c */
+		break;
 	case S_IFSOCK:
-		/* FIXME: FIFOs (ipc/fifo.c) and sockets come with their issues. */
+		/* FIXME: sockets come with the networking issue. */
 		return -ENXIO;
 	default:
 		ops = inode->fops;

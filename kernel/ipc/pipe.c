@@ -12,25 +12,42 @@
 #include <fs/poll.h>
 #include <fs/vfs.h>
 #include <ipc/pipe.h>
+
+#include "pipe_impl.h"
 #include <mm/pmm.h>
 #include <mm/slab.h>
 #include <proc/process.h>
+#include <proc/signal.h>
+#include <uaccess.h>
+#include <uapi/ioctl.h>
+#include <uapi/signal.h>
 
-struct pipe {
-	char *buf;
-	size_t head;  /* index of the oldest byte */
-	size_t count; /* bytes in the ring */
-	unsigned readers, writers;
-	struct wait_queue rwait, wwait;
-};
 
-#define READ_ONCE(x) __atomic_load_n(&(x), __ATOMIC_ACQUIRE)
+struct pipe *pipe_alloc(void)
+{
+	struct pipe *p = kzalloc(sizeof(*p));
+	if (!p)
+		return NULL;
+	phys_addr_t pa = pmm_alloc_pages(PIPE_ORDER);
+	if (!pa) {
+		kfree(p);
+		return NULL;
+	}
+	p->buf = phys_to_virt(pa);
+	wait_queue_init(&p->rwait);
+	wait_queue_init(&p->wwait);
+	return p;
+}
+
+void pipe_free(struct pipe *p)
+{
+	pmm_free_pages(virt_to_phys(p->buf), PIPE_ORDER);
+	kfree(p);
+}
 
 static void pipe_evict(struct inode *inode)
 {
-	struct pipe *p = inode->priv;
-	pmm_free_pages(virt_to_phys(p->buf), 0);
-	kfree(p);
+	pipe_free(inode->priv);
 }
 
 static const struct super_ops pipefs_ops = {
@@ -47,7 +64,7 @@ static struct super_block pipefs_sb = {
 static ssize_t pipe_read(struct file *file, struct uio *uio, uint64_t *pos)
 {
 	struct inode *inode = file->inode;
-	struct pipe *p = inode->priv;
+	struct pipe *p = pipe_of(file);
 	size_t done = 0;
 	int err = 0;
 
@@ -60,7 +77,7 @@ static ssize_t pipe_read(struct file *file, struct uio *uio, uint64_t *pos)
 			goto out_unlock;
 		}
 		inode_unlock(inode);
-		/* FIXME: -EINTR becomes a restart once signal handling can restart calls. */
+		/* -EINTR: the signal code restarts the read if SA_RESTART or a stop says so. */
 		if (wait_event_interruptible(p->rwait,
 		                             READ_ONCE(p->count) || !READ_ONCE(p->writers)))
 			return -EINTR;
@@ -100,7 +117,7 @@ static int pipe_fill(struct pipe *p, struct uio *uio, size_t *done)
 static ssize_t pipe_write(struct file *file, struct uio *uio, uint64_t *pos)
 {
 	struct inode *inode = file->inode;
-	struct pipe *p = inode->priv;
+	struct pipe *p = pipe_of(file);
 	/* Up to PIPE_BUF bytes go in at once or not at all. */
 	size_t need = uio->len <= PIPE_BUF ? uio->len : 1;
 	size_t done = 0;
@@ -109,7 +126,8 @@ static ssize_t pipe_write(struct file *file, struct uio *uio, uint64_t *pos)
 	inode_lock(inode);
 	while (uio->len) {
 		if (READ_ONCE(p->readers) == 0) {
-			/* FIXME: raise SIGPIPE once signals are delivered from here. */
+			/* No reader: SIGPIPE for the writing thread, and EPIPE if it survives. */
+			signal_send_task(current, SIGPIPE);
 			err = -EPIPE;
 			break;
 		}
@@ -137,7 +155,7 @@ static ssize_t pipe_write(struct file *file, struct uio *uio, uint64_t *pos)
 
 static void pipe_release(struct inode *inode, struct file *file)
 {
-	struct pipe *p = inode->priv;
+	struct pipe *p = pipe_of(file);
 
 	spin_lock(&inode->lock);
 	if (file_readable(file))
@@ -149,13 +167,23 @@ static void pipe_release(struct inode *inode, struct file *file)
 	wake_up(&p->wwait);
 }
 
+/* FIONREAD: the bytes waiting in the pipe. */
+static long pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe *p = pipe_of(file);
+	if (cmd != FIONREAD)
+		return -ENOTTY;
+	int n = (int)READ_ONCE(p->count);
+	return copy_to_user((void *)arg, &n, sizeof(n));
+}
+
 /*
  * Readable when bytes are queued, hung up (POLLHUP) when the last writer
  * went; writable when there is room, in error (POLLERR) without readers.
  */
 static unsigned pipe_poll(struct file *file, struct poll_table *pt)
 {
-	struct pipe *p = file->inode->priv;
+	struct pipe *p = pipe_of(file);
 	unsigned mask = 0;
 	if (file_readable(file)) {
 		poll_wait(pt, &p->rwait);
@@ -174,10 +202,21 @@ static unsigned pipe_poll(struct file *file, struct poll_table *pt)
 	return mask;
 }
 
+const struct file_ops fifo_fops = {
+    .open = fifo_open,
+    .read = pipe_read,
+    .write = pipe_write,
+    .poll = pipe_poll,
+    .ioctl = pipe_ioctl,
+    .release = fifo_release,
+    .llseek = no_llseek,
+};
+
 static const struct file_ops pipe_fops = {
     .read = pipe_read,
     .write = pipe_write,
     .poll = pipe_poll,
+    .ioctl = pipe_ioctl,
     .release = pipe_release,
     .llseek = no_llseek,
 };
@@ -187,20 +226,16 @@ int pipe_create(int flags, struct file **read_end, struct file **write_end)
 	if (flags & ~O_NONBLOCK)
 		return -EINVAL;
 
-	struct pipe *p = kzalloc(sizeof(*p));
+	struct pipe *p = pipe_alloc();
 	if (!p)
 		return -ENOMEM;
-	phys_addr_t pa = pmm_alloc_pages(0);
-	if (!pa)
-		goto out_free_pipe;
-	p->buf = phys_to_virt(pa);
 	p->readers = p->writers = 1;
-	wait_queue_init(&p->rwait);
-	wait_queue_init(&p->wwait);
 
 	struct inode *inode = inode_alloc(&pipefs_sb, S_IFIFO | 0600);
-	if (!inode)
-		goto out_free_buf;
+	if (!inode) {
+		pipe_free(p);
+		return -ENOMEM;
+	}
 	inode->priv = p; /* from here on, the inode's eviction frees the pipe */
 	struct process *proc = current ? current_proc() : NULL;
 	if (proc) {
@@ -223,10 +258,4 @@ int pipe_create(int flags, struct file **read_end, struct file **write_end)
 	*read_end = r;
 	*write_end = w;
 	return 0;
-
-out_free_buf:
-	pmm_free_pages(pa, 0);
-out_free_pipe:
-	kfree(p);
-	return -ENOMEM;
 }

@@ -301,6 +301,8 @@ static void commit_exec(struct process *p, struct mm *mm, const char *path, uint
 	vfork_release(p);
 	p->did_exec = true; /* the parent's setpgid(2) now fails with EACCES */
 	posix_timers_exec(p);
+	t->sas_sp = 0;
+	t->sas_size = 0;
 
 	t->fs_base = 0;
 	wrmsr(MSR_FS_BASE, 0);

@@ -99,6 +99,11 @@ long do_clone(unsigned long flags, unsigned long newsp, int *parent_tid, int *ch
 		return -EAGAIN;
 	t->nice = me->nice;
 	t->sig_blocked = me->sig_blocked;
+	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {
+		/* A new thread starts without an alternate signal stack; a fork keeps it. */
+		t->sas_sp = me->sas_sp;
+		t->sas_size = me->sas_size;
+	}
 	t->fs_base = (flags & CLONE_SETTLS) ? tls : me->fs_base;
 	__asm__ volatile("fxsave64 %0" : "=m"(*(uint8_t(*)[512])t->fpu));
 

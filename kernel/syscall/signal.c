@@ -4,6 +4,8 @@
 #include <proc/process.h>
 #include <proc/signal.h>
 #include <uaccess.h>
+#include <arch/trap.h>
+#include <uapi/sigcontext.h>
 #include <uapi/signal.h>
 
 long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact,
@@ -222,4 +224,47 @@ long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const struct siginfo *uin
 	if (tgid <= 0 || tid <= 0)
 		return -EINVAL;
 	return queue_info(tgid, tid, sig, uinfo);
+}
+
+bool signal_on_altstack(const struct task *t, uintptr_t sp)
+{
+	return t->sas_size && sp > t->sas_sp && sp - t->sas_sp <= t->sas_size;
+}
+
+/*
+ * sigaltstack(2): the old setting (SS_ONSTACK while running on it,
+ * SS_DISABLE when there is none); a new one may not be set while on it
+ * (EPERM), takes ss_flags 0 or SS_DISABLE (EINVAL otherwise) and at least
+ * MINSIGSTKSZ bytes (ENOMEM).
+ */
+long sys_sigaltstack(const struct k_sigaltstack *uss, struct k_sigaltstack *uold)
+{
+	struct task *t = current;
+	bool on = signal_on_altstack(t, t->user_frame->rsp);
+	struct k_sigaltstack old = {
+		.ss_sp = (void *)t->sas_sp,
+		.ss_size = t->sas_size,
+		.ss_flags = on ? SS_ONSTACK : (t->sas_size ? 0 : SS_DISABLE),
+	};
+	if (uss) {
+		struct k_sigaltstack ss;
+		if (copy_from_user(&ss, uss, sizeof(ss)))
+			return -EFAULT;
+		if (on)
+			return -EPERM;
+		if (ss.ss_flags != 0 && ss.ss_flags != SS_DISABLE && ss.ss_flags != SS_ONSTACK)
+			return -EINVAL;
+		if (ss.ss_flags == SS_DISABLE) {
+			t->sas_sp = 0;
+			t->sas_size = 0;
+		} else {
+			if (ss.ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			t->sas_sp = (uintptr_t)ss.ss_sp;
+			t->sas_size = ss.ss_size;
+		}
+	}
+	if (uold && copy_to_user(uold, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }

@@ -73,7 +73,33 @@ TTY_DIALOG = [
     ('tty: type with erase', 'abX\x7fc\r'),
     ('tty: type eof', '\x04'),
     ('tty: type raw', 'x\x7fy'),
+    # tests/user/proc/jobsh.c: a job-control session (Ctrl-Z = \x1a, Ctrl-C = \x03).
+    ('jobsh[1]$ ', '/bin/test-jobsh sleep 60 &\r'),
+    ('jobsh[2]$ ', '/bin/test-jobsh spin A\r'),
+    ('jobsh: spin A running', '\x1a'),
+    ('jobsh[3]$ ', 'jobs\r'),
+    ('jobsh[4]$ ', 'bg 2\r'),
+    ('jobsh[5]$ ', 'jobs\r'),
+    ('jobsh[6]$ ', 'fg 2\r'),
+    ('jobsh: [2] continued in the foreground', '\x03'),
+    ('jobsh[7]$ ', 'jobs\r'),
+    ('jobsh[8]$ ', 'exit\r'),
 ]
+# What jobsh's "jobs" must have listed along the way, in this order.
+JOBSH_LISTING = [
+    'jobsh: [1] Running /bin/test-jobsh sleep 60 &',
+    'jobsh: [2] Stopped /bin/test-jobsh spin A',
+    'jobsh: [2] Running /bin/test-jobsh spin A',
+]
+
+
+def check_jobsh(t, lines):
+    pos = 0
+    for want in JOBSH_LISTING:
+        found = want in lines[pos:]
+        t.ok(found, 'jobsh listed "%s"' % want, '\n'.join(l for l in lines if 'jobsh' in l))
+        if found:
+            pos = lines.index(want, pos) + 1
 
 
 def type_at_prompts(vm):
@@ -121,6 +147,8 @@ def main(disk='ide'):
                 ended = any(l.startswith('init: %s exited ' % prog) or
                             l.startswith('init: %s killed ' % prog) for l in lines)
                 t.ok(ran and ended, 'init ran %s to its end' % ' '.join(words))
+            if any(w[0] == '/bin/test-jobsh' for w in progs):
+                check_jobsh(t, lines)
             hello = [w for w in progs if w[0] == '/bin/musl-hello']
             if hello:
                 check_musl_hello(t, lines, hello[0][1:])

@@ -8,6 +8,10 @@
  *          struct siginfo
  *          512-byte fxsave image (16-byte aligned)
  *
+ * With SA_ONSTACK and an alternate stack (sigaltstack(2)) that the
+ * interrupted code is not already on, the frame goes at the top of the
+ * alternate stack instead.
+ *
  * The handler starts with rdi = signal, rsi = &info, rdx = &uc, and rsp + 8
  * 16-byte aligned, as after a call. rt_sigreturn restores everything from the
  * frame, but never a privileged bit: cs/ss stay user selectors, only the
@@ -20,6 +24,7 @@
 #include <arch/trap.h>
 #include <errno.h>
 #include <lib/string.h>
+#include <proc/signal.h>
 #include <proc/task.h>
 #include <uaccess.h>
 #include <uapi/sigcontext.h>
@@ -56,6 +61,11 @@ int arch_signal_frame_setup(struct trap_frame *tf, int sig, const struct siginfo
 	if (!(sa->sa_flags & SA_RESTORER) || !sa->sa_restorer)
 		return -EFAULT;
 	uintptr_t sp = tf->rsp - REDZONE;
+	bool on_alt = signal_on_altstack(t, tf->rsp);
+	if ((sa->sa_flags & SA_ONSTACK) && t->sas_size && !on_alt) {
+		sp = t->sas_sp + t->sas_size; /* the top of the alternate stack */
+		on_alt = true;
+	}
 	sp = (sp - 512) & ~15UL;
 	uintptr_t fpstate = sp;
 	sp -= sizeof(struct rt_sigframe);
@@ -69,7 +79,9 @@ int arch_signal_frame_setup(struct trap_frame *tf, int sig, const struct siginfo
 	frame.uc.uc_mcontext.oldmask = old_mask;
 	frame.uc.uc_mcontext.fpstate = fpstate;
 	frame.uc.uc_sigmask = old_mask;
-	frame.uc.uc_stack.ss_flags = 2; /* SS_DISABLE: no alternate stack yet */
+	frame.uc.uc_stack.ss_sp = (void *)t->sas_sp;
+	frame.uc.uc_stack.ss_size = t->sas_size;
+	frame.uc.uc_stack.ss_flags = !t->sas_size ? SS_DISABLE : on_alt ? SS_ONSTACK : 0;
 	frame.info = *info;
 	if (copy_to_user((void *)fpstate, t->fpu, 512) ||
 	    copy_to_user((void *)sp, &frame, sizeof(frame)))

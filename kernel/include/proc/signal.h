@@ -82,5 +82,7 @@ bool signal_deliver_pending(struct trap_frame *tf);
 void signal_set_temp_mask(uint64_t mask);
 void signal_end_temp_mask(long ret);
 bool task_signal_pending(void);
+/* True when sp lies on t's alternate signal stack. */
+bool signal_on_altstack(const struct task *t, uintptr_t sp);
 
 #endif

@@ -69,6 +69,9 @@ struct task {
 	/* The siginfo of pending signals, oldest first (proc/sigqueue.c). */
 	struct sigqueue *sig_queue;
 	unsigned sig_queued;
+	/* The alternate signal stack (sigaltstack(2)); sas_size 0: none. */
+	uintptr_t sas_sp;
+	size_t sas_size;
 	/* The last synchronous fault signal, for its siginfo. */
 	int fault_sig, fault_code;
 	uint64_t fault_addr;
