@@ -4,10 +4,11 @@
  * name of where we came from by listing the parent and matching the inode
  * number, until the caller's root is reached.
  *
- * FIXME: matching inode numbers only works within one filesystem; with
- * mounts (the next issue's dentry cache) the path comes from dentries.
+ * At the root of a mounted filesystem the walk steps to the directory it
+ * is mounted on, whose name its parent directory lists.
  */
 #include <errno.h>
+#include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 #include <mm/slab.h>
@@ -63,7 +64,10 @@ int vfs_path_of(struct inode *dir, char *buf, size_t size)
 	if (!path || !s)
 		goto out;
 	path[pos] = '\0';
-	while (cur != root) {
+	for (;;) {
+		cur = mount_cross_up(cur);
+		if (cur == root)
+			break;
 		struct inode *parent;
 		if (!cur->iops || !cur->iops->lookup) {
 			err = -ENOTDIR;

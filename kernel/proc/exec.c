@@ -269,6 +269,8 @@ static int open_exec(const char *path, struct file **out)
 		err = inode_permission(inode, MAY_EXEC);
 	if (!err)
 		err = vfs_open_inode(inode, O_RDONLY, out);
+	if (!err)
+		(*out)->path = vfs_absolute_path(NULL, path); /* for /proc/PID/maps; may be NULL */
 	inode_put(inode);
 	return err;
 }

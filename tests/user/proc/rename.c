@@ -114,9 +114,11 @@ int main(void)
 
 	struct statfs st;
 	memset(&st, 0, sizeof(st));
-	T_OK(syscall2(SYS_statfs, (long)"/tmp", (long)&st) == 0 && st.f_type == RAMFS_MAGIC &&
+	T_OK(syscall2(SYS_statfs, (long)"/", (long)&st) == 0 && st.f_type == RAMFS_MAGIC &&
 		     st.f_namelen == 255,
-	     "statfs: ramfs (0x%lx)", (long)st.f_type);
+	     "statfs: the initrd's root is ramfs");
+	T_OK(syscall2(SYS_statfs, (long)"/tmp", (long)&st) == 0 && st.f_type == TMPFS_MAGIC,
+	     "statfs: /tmp is tmpfs");
 	fd = sys_open("/", O_RDONLY | O_DIRECTORY, 0);
 	T_OK(syscall2(SYS_fstatfs, fd, (long)&st) == 0 && st.f_type == RAMFS_MAGIC, "fstatfs");
 	sys_close((int)fd);
