@@ -91,8 +91,13 @@ static void console_rx(char c)
 void console_dev_init(void)
 {
 	tty_init(&console_tty, "console", console_tty_write);
+	/*
+	 * The console is the first serial port's terminal (console=ttyS0), so
+	 * /dev/ttyS0 (4,64) is the same tty as /dev/console, as on Linux.
+	 */
 	if (chrdev_register(TTYAUX_MAJOR, 1, &console_dev_fops) < 0 ||
-	    chrdev_register(TTYAUX_MAJOR, 0, &console_dev_fops) < 0)
-		pr_err("console: cannot register /dev/console and /dev/tty\n");
+	    chrdev_register(TTYAUX_MAJOR, 0, &console_dev_fops) < 0 ||
+	    chrdev_register(TTY_MAJOR, 64, &console_dev_fops) < 0)
+		pr_err("console: cannot register /dev/console, /dev/tty and /dev/ttyS0\n");
 	serial_enable_input(console_rx);
 }

@@ -62,6 +62,12 @@ static void test_nodes(void)
 	T_OK(is_chr("/dev/kmsg", 1, 11, 0644), "/dev/kmsg is char 1,11");
 	T_OK(is_chr("/dev/tty", 5, 0, 0666), "/dev/tty is char 5,0");
 	T_OK(is_chr("/dev/console", 5, 1, 0600), "/dev/console is char 5,1");
+	T_OK(is_chr("/dev/ttyS0", 4, 64, 0660), "/dev/ttyS0 is char 4,64");
+	long sfd = sys_open("/dev/ttyS0", O_WRONLY | O_NOCTTY, 0);
+	struct termios stio;
+	T_OK(sfd >= 0 && syscall3(SYS_ioctl, (int)sfd, TCGETS, (long)&stio) == 0,
+	     "/dev/ttyS0 opens as a terminal (the console's)");
+	sys_close((int)sfd);
 	T_OK(listed("/dev", "null", DT_CHR) && listed("/dev", "console", DT_CHR),
 	     "getdents64 of /dev lists the character devices");
 	T_OK(listed("/dev", "sda", DT_BLK) && listed("/dev", "sda1", DT_BLK) &&
