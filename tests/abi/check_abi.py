@@ -65,17 +65,18 @@ REFS = {
     # Linux exports no struct linux_dirent64; glibc's struct dirent64 is the
     # record getdents64(2) writes. ENOTSUP is a libc alias of EOPNOTSUPP that
     # Linux's headers do not define; neither do they define umount2's flags
-    # or utimensat's UTIME_NOW and UTIME_OMIT.
+    # or utimensat's UTIME_NOW and UTIME_OMIT, or eventfd's EFD_* flags.
     'glibc': {
         'desc': 'glibc',
         'defines': ['_GNU_SOURCE'],
-        'headers': ['dirent.h', 'errno.h', 'sys/mount.h', 'sys/stat.h'],
+        'headers': ['dirent.h', 'errno.h', 'sys/mount.h', 'sys/stat.h', 'sys/eventfd.h'],
     },
 }
 GROUP_REF = {'dirent.h': 'glibc'}
 CONST_REF = {'_NSIG': 'generic-signal', 'SIGRTMAX': 'generic-signal', 'ENOTSUP': 'glibc',
              'MNT_FORCE': 'glibc', 'MNT_DETACH': 'glibc', 'MNT_EXPIRE': 'glibc',
-             'UMOUNT_NOFOLLOW': 'glibc', 'UTIME_NOW': 'glibc', 'UTIME_OMIT': 'glibc'}
+             'UMOUNT_NOFOLLOW': 'glibc', 'UTIME_NOW': 'glibc', 'UTIME_OMIT': 'glibc',
+             'EFD_SEMAPHORE': 'glibc', 'EFD_CLOEXEC': 'glibc', 'EFD_NONBLOCK': 'glibc'}
 
 
 def F(ours, ref=None, size=True, sign=True):
