@@ -6,7 +6,8 @@
  * cleanup handlers, thread-specific data with destructors, pthread_once,
  * deferred cancellation (pthread_testcancel, a thread blocked in
  * pthread_cond_wait, cancellation disabled), per-thread signal masks,
- * sched_yield and errno per thread.
+ * sched_yield, errno per thread, and pthread_kill reaching the thread it
+ * names.
  *
  * Built with -pthread; prints "ok - libc-pthread: ..." or "not ok - ..." per
  * check and exits 0 when all passed. The same source builds against glibc
@@ -435,6 +436,49 @@ static void check_errno(void)
 	check(sched_yield() == 0, "sched_yield returns 0");
 }
 
+static pthread_t kill_target;
+static volatile sig_atomic_t kill_hit, kill_right_thread;
+
+static void on_kill_signal(int sig)
+{
+	kill_right_thread = pthread_equal(pthread_self(), kill_target);
+	kill_hit = sig;
+}
+
+static void *wait_for_kill(void *arg)
+{
+	(void)arg;
+	while (!kill_hit)
+		sched_yield();
+	return NULL;
+}
+
+/* pthread_kill delivers to the named thread (the main thread blocks the signal). */
+static void check_kill(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_kill_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR2, &sa, NULL);
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR2);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	/* The new thread starts with the creator's mask: let it take SIGUSR2. */
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	int created = pthread_create(&kill_target, NULL, wait_for_kill, NULL) == 0;
+	pthread_sigmask(SIG_BLOCK, &block, NULL);
+	check(created && pthread_kill(kill_target, 0) == 0, "pthread_kill(t, 0) finds a live thread");
+	check(created && pthread_kill(kill_target, SIGUSR2) == 0, "pthread_kill sends SIGUSR2");
+	if (created)
+		pthread_join(kill_target, NULL);
+	check(kill_hit == SIGUSR2 && kill_right_thread,
+	      "the signal ran its handler on the thread pthread_kill named");
+	check(pthread_kill(pthread_self(), 999) == EINVAL, "an invalid signal number is EINVAL");
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -450,6 +494,7 @@ int main(void)
 	check_cancel();
 	check_sigmask();
 	check_errno();
+	check_kill();
 	printf("libc-pthread basic done\n");
 	return failures ? 1 : 0;
 }
