@@ -174,7 +174,12 @@ int64_t generic_file_llseek(struct file *file, int64_t off, int whence)
 {
 	if (!file->inode)
 		return -ESPIPE;
-	int64_t size = (int64_t)__atomic_load_n(&file->inode->size, __ATOMIC_RELAXED);
+	return llseek_with_size(file, off, whence,
+				(int64_t)__atomic_load_n(&file->inode->size, __ATOMIC_RELAXED));
+}
+
+int64_t llseek_with_size(struct file *file, int64_t off, int whence, int64_t size)
+{
 	int64_t base, pos;
 
 	spin_lock(&file->lock);

@@ -116,34 +116,13 @@ static ssize_t blkfile_write(struct file *file, struct uio *uio, uint64_t *pos)
 	return blkfile_rw(file, uio, pos, true);
 }
 
-/* Like generic_file_llseek, with the device's size for SEEK_END. */
+/* Like generic_file_llseek, with the device's size for SEEK_END; no SEEK_DATA or SEEK_HOLE. */
 static int64_t blkfile_llseek(struct file *file, int64_t off, int whence)
 {
 	struct block_device *dev = file->priv;
-	int64_t base, pos;
-
-	spin_lock(&file->lock);
-	switch (whence) {
-	case SEEK_SET:
-		base = 0;
-		break;
-	case SEEK_CUR:
-		base = (int64_t)file->pos;
-		break;
-	case SEEK_END:
-		base = (int64_t)dev_bytes(dev);
-		break;
-	default:
-		spin_unlock(&file->lock);
+	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END)
 		return -EINVAL;
-	}
-	if (__builtin_add_overflow(base, off, &pos) || pos < 0) {
-		spin_unlock(&file->lock);
-		return -EINVAL;
-	}
-	file->pos = (uint64_t)pos;
-	spin_unlock(&file->lock);
-	return pos;
+	return llseek_with_size(file, off, whence, (int64_t)dev_bytes(dev));
 }
 
 static long blkfile_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

@@ -383,6 +383,8 @@ bool file_positional(const struct file *file);
 /* lseek(2): returns the new position or -EINVAL, -ESPIPE. */
 int64_t vfs_lseek(struct file *file, int64_t off, int whence);
 int64_t generic_file_llseek(struct file *file, int64_t off, int whence);
+/* generic_file_llseek for a file whose end is at size (devices, whose inode has no size). */
+int64_t llseek_with_size(struct file *file, int64_t off, int whence, int64_t size);
 /* For files that cannot seek (pipes, terminals): always -ESPIPE. */
 int64_t no_llseek(struct file *file, int64_t off, int whence);
 /*
