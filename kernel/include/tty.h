@@ -61,6 +61,20 @@ void tty_session_leader_exit(struct tty *tty, int sid);
 /* Sends sig to the foreground process group (the ISIG characters). */
 void tty_signal_fg(struct tty *tty, int sig);
 
+/*
+ * Device nodes (tty/tty_file.c). tty_register() makes the character device
+ * (major, minor) open tty through the common tty file ops (tty_fops), whose
+ * open keeps the tty in file->priv; a tty may be registered under several
+ * numbers. 0, -EBUSY when the number is taken, -ENOMEM. tty_lookup() returns
+ * the tty registered under rdev, or NULL. tty_write() sends output from a
+ * writer through the tty to its driver.
+ */
+int tty_register(struct tty *tty, uint32_t major, uint32_t minor);
+struct tty *tty_lookup(uint64_t rdev);
+void tty_write(struct tty *tty, const char *s, size_t n);
+struct file_ops;
+extern const struct file_ops tty_fops;
+
 /* The system console's tty (the serial port). */
 extern struct tty console_tty;
 
