@@ -3,6 +3,7 @@
 #   make toolchain  x86_64-cairn binutils + gcc into $(CAIRN_CACHE)
 #   make libc       newlib + Cairn's glue into the toolchain's sysroot
 #   make / image    kernel and the disk image build/cairn.img
+#   make repo       every port as a .cpkg in build/repo (with INDEX)
 #   make run        boot the image in QEMU (serial on this terminal)
 #   make test       everything, then every test; last line "N passed, N failed"
 #   make debug      boot with QEMU's gdb stub and attach gdb
@@ -39,8 +40,16 @@ libc: toolchain
 kernel: toolchain
 	@$(MAKE) --no-print-directory -f kernel/Makefile CROSS=$(CROSS) BUILD=$(BUILD)
 
-rootfs: kernel
+# The ports installed into the root filesystem (ports/, docs/ports.md).
+BASE_PORTS := dash
+PORTS := python3 $(TOP)/ports/ports.py
+
+rootfs: kernel libc
 	@$(TOP)/rootfs/mkroot.sh $(BUILD)/rootfs
+	@$(PORTS) install --root $(BUILD)/rootfs $(BASE_PORTS)
+
+repo: libc
+	@$(PORTS) repo $(BUILD)/repo
 
 # The user-space test programs and their /sbin/init, packed as the initrd.
 initrd: libc
@@ -73,4 +82,4 @@ test: image host-tests
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps toolchain libc kernel rootfs initrd image run debug host-tests test clean
+.PHONY: all deps toolchain libc kernel rootfs repo initrd image run debug host-tests test clean

@@ -16,6 +16,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 import cairnvm  # noqa: E402
+import initrd_image  # noqa: E402
 from cairnvm import BUILD, VM, VMError, Tap  # noqa: E402
 
 PKG_DIR = os.path.join(BUILD, 'autoconf-pkg')
@@ -25,24 +26,12 @@ DC_SCRIPT = '6 7 * p\n'
 
 def make_image(tmp):
     """Writes tmp/cairn.img: build/cairn.img with the bc initrd."""
-    root = os.path.join(tmp, 'root')
-    shutil.copytree(os.path.join(BUILD, 'initrd-root'), root, symlinks=True)
-    for prog in ('bc', 'dc'):
-        shutil.copy(os.path.join(PKG_DIR, prog), os.path.join(root, 'bin', prog))
-        os.chmod(os.path.join(root, 'bin', prog), 0o755)
-    with open(os.path.join(root, 'etc', 'check.bc'), 'w') as f:
-        f.write(BC_SCRIPT)
-    with open(os.path.join(root, 'etc', 'check.dc'), 'w') as f:
-        f.write(DC_SCRIPT)
-    with open(os.path.join(root, 'etc', 'tests'), 'w') as f:
-        f.write('/bin/bc /etc/check.bc\n/bin/dc /etc/check.dc\n')
-    cpio = os.path.join(tmp, 'initrd.cpio')
-    subprocess.run('find . -mindepth 1 | sed "s|^\\./||" | LC_ALL=C sort | '
-                   'cpio -o -H newc --reproducible --owner=0:0 --quiet > %s' % cpio,
-                   shell=True, cwd=root, check=True)
-    image = os.path.join(tmp, 'cairn.img')
-    subprocess.run(['cp', '--sparse=always', os.path.join(BUILD, 'cairn.img'), image], check=True)
-    subprocess.run(['mcopy', '-o', '-i', image + '@@1M', cpio, '::/initrd.cpio'], check=True)
+    initrd_image.make_image(tmp, {
+        'bin/bc': os.path.join(PKG_DIR, 'bc'),
+        'bin/dc': os.path.join(PKG_DIR, 'dc'),
+        'etc/check.bc': BC_SCRIPT.encode(),
+        'etc/check.dc': DC_SCRIPT.encode(),
+    }, ['/bin/bc /etc/check.bc', '/bin/dc /etc/check.dc'])
 
 
 t = Tap()
