@@ -8,6 +8,7 @@ one result decided by its exit status; a test that exits non-zero after only
 
 Test kinds, run in this order:
   build/host-tests/test_*   host unit tests (ASan/UBSan)
+  tests/ports/*.py          the ports tool, on the host
   tests/toolchain/*.sh      the cross toolchain
   tests/boot/*.py           boots of the image in QEMU
 """
@@ -25,6 +26,7 @@ DEFAULT_TIMEOUT = 900
 def collect(build):
     tests = sorted(glob.glob(os.path.join(build, 'host-tests', 'test_*')))
     tests += sorted(glob.glob(os.path.join(TOP, 'tests', 'abi', '*.py')))
+    tests += sorted(glob.glob(os.path.join(TOP, 'tests', 'ports', '*.py')))
     tests += sorted(glob.glob(os.path.join(TOP, 'tests', 'toolchain', '*.sh')))
     tests += sorted(glob.glob(os.path.join(TOP, 'tests', 'boot', '*.py')))
     return [t for t in tests if os.access(t, os.X_OK)]
