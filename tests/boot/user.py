@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from cairnvm import TOP, VM, VMError, Tap  # noqa: E402
 
 TESTS_LIST = os.path.join(TOP, 'tests', 'user', 'tests.list')
-RUN_TIMEOUT = 240
+RUN_TIMEOUT = 400
 # What init gives every program (tests/user/init.c).
 ENV = ['HOME=/', 'PATH=/bin:/sbin', 'TERM=cairn', 'CAIRN_TEST=1']
 RESULT_RE = re.compile(r'^(ok|not ok) - (.*)$')
@@ -103,8 +103,11 @@ def check_jobsh(t, lines):
 
 
 def type_at_prompts(vm):
+    """Answers each prompt of TTY_DIALOG when it appears. The programs between
+    two prompts may take long on a loaded host, so each wait is bounded only
+    by the run's own limit (the VM's deadline)."""
     for prompt, keys in TTY_DIALOG:
-        vm.wait_for(re.escape(prompt), timeout=60)
+        vm.wait_for(re.escape(prompt), timeout=RUN_TIMEOUT)
         vm.send(keys)
 
 

@@ -16,16 +16,20 @@ from cairnvm import BUILD
 def make_image(tmp, files, tests):
     """Writes tmp/cairn.img and returns tmp (the directory to boot as BUILD).
 
-    files maps a path inside the root (e.g. 'bin/dash') to either bytes (the
-    file's contents) or a host path to copy, or a tree to copy when that host
-    path is a directory; tests lists the lines of /etc/tests.
+    files maps a path inside the root (e.g. 'bin/dash') to bytes (the file's
+    contents), a host path to copy (a whole tree when it is a directory) or
+    ('symlink', TARGET); tests lists the lines of /etc/tests.
     """
     root = os.path.join(tmp, 'root')
     shutil.copytree(os.path.join(BUILD, 'initrd-root'), root, symlinks=True)
     for inside, what in files.items():
         dest = os.path.join(root, inside)
         os.makedirs(os.path.dirname(dest), exist_ok=True)
-        if isinstance(what, bytes):
+        if isinstance(what, tuple) and what[0] == 'symlink':
+            if os.path.lexists(dest):
+                os.unlink(dest)
+            os.symlink(what[1], dest)
+        elif isinstance(what, bytes):
             with open(dest, 'wb') as f:
                 f.write(what)
         elif os.path.isdir(what):

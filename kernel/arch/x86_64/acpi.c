@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <lib/string.h>
 #include <printk.h>
+#include <time.h>
 
 struct acpi_info acpi;
 
@@ -211,6 +212,17 @@ void acpi_poweroff(void)
 	outw((uint16_t)acpi.pm1a_cnt, (uint16_t)(acpi.slp_typa << 10 | 1 << 13));
 	if (acpi.pm1b_cnt)
 		outw((uint16_t)acpi.pm1b_cnt, (uint16_t)(acpi.slp_typb << 10 | 1 << 13));
-	for (int i = 0; i < 100000; i++)
-		io_wait();
+	/*
+	 * The machine turns off asynchronously: QEMU's main loop handles the
+	 * request while this CPU keeps running, later when the host is busy.
+	 * Wait two seconds of real time before the caller falls back to
+	 * another method, so a slow power-off is not taken for a failed one
+	 * (before the TSC is calibrated, a fixed number of port delays).
+	 */
+	if (clock_monotonic_ns()) {
+		udelay_ns(2 * NSEC_PER_SEC);
+	} else {
+		for (int i = 0; i < 100000; i++)
+			io_wait();
+	}
 }
