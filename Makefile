@@ -44,12 +44,22 @@ kernel: toolchain
 BASE_PORTS := dash
 PORTS := python3 $(TOP)/ports/ports.py
 
-rootfs: kernel libc
+PKG_HOST := $(BUILD)/pkg/host/pkg
+
+# The root tree: the skeleton, then the base packages installed from the
+# local repository by the host's pkg, then pkg itself for Cairn.
+rootfs: kernel repo pkg
 	@$(TOP)/rootfs/mkroot.sh $(BUILD)/rootfs
-	@$(PORTS) install --root $(BUILD)/rootfs $(BASE_PORTS)
+	@$(PKG_HOST) --root $(BUILD)/rootfs --repo $(BUILD)/repo install $(BASE_PORTS)
+	@install -m 755 $(BUILD)/pkg/cairn/pkg $(BUILD)/rootfs/usr/bin/pkg
 
 repo: libc
 	@$(PORTS) repo $(BUILD)/repo
+
+# pkg for the host and for Cairn (pkg/Makefile); the Cairn one links the zlib port.
+pkg: libc
+	@$(MAKE) --no-print-directory -s -C pkg BUILD=$(BUILD) CROSS=$(CROSS) \
+		ZLIB_ROOT=$$($(PORTS) destdir zlib)
 
 # The user-space test programs and their /sbin/init, packed as the initrd.
 initrd: libc
@@ -82,4 +92,4 @@ test: image host-tests
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps toolchain libc kernel rootfs repo initrd image run debug host-tests test clean
+.PHONY: all deps toolchain libc kernel rootfs repo pkg initrd image run debug host-tests test clean

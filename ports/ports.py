@@ -8,6 +8,7 @@
   ports.py install --root DIR NAME...  build, then copy the staged trees (and
                                     their run-time dependencies) into DIR
   ports.py clean NAME...            remove the builds of NAME from the cache
+  ports.py destdir NAME             build if needed, then print the staged tree's path
   ports.py repo DIR                 build every port and write DIR/*.cpkg and
                                     DIR/INDEX (the local package repository)
 
@@ -103,6 +104,10 @@ def cmd_repo(config, args):
     print('ports: %d packages in %s' % (len(lines), args.dir))
 
 
+def cmd_destdir(config, args):
+    print(builder.build(config, args.name, say=lambda s: print(s, file=sys.stderr)).destdir)
+
+
 def cmd_clean(config, args):
     for name in args.names:
         recipes.load(config, name)
@@ -121,6 +126,9 @@ def main(argv):
         p = sub.add_parser(cmd)
         p.add_argument('names', nargs='+', metavar='NAME')
         p.set_defaults(func=func)
+    p = sub.add_parser('destdir')
+    p.add_argument('name', metavar='NAME')
+    p.set_defaults(func=cmd_destdir)
     p = sub.add_parser('repo')
     p.add_argument('dir')
     p.set_defaults(func=cmd_repo)
