@@ -1,19 +1,11 @@
 /* Inflating a whole gzip file into memory with zlib. */
 #include "gunzip.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <zlib.h>
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
+#include "util.h"
 
 /* Inflates the gzip file at path into a new buffer. */
 int gunzip_file(const char *path, size_t max, uint8_t **out, size_t *out_len, char *err,
@@ -21,7 +13,7 @@ int gunzip_file(const char *path, size_t max, uint8_t **out, size_t *out_len, ch
 {
 	gzFile gz = gzopen(path, "rb");
 	if (!gz)
-		return fail(err, errlen, "cannot open %s", path);
+		return errorf(err, errlen, "cannot open %s", path);
 	size_t cap = 1 << 20, len = 0;
 	uint8_t *buf = malloc(cap);
 	int n = 0;
@@ -30,7 +22,7 @@ int gunzip_file(const char *path, size_t max, uint8_t **out, size_t *out_len, ch
 			if (cap >= max) {
 				free(buf);
 				gzclose(gz);
-				return fail(err, errlen, "%s inflates to more than %zu MiB", path,
+				return errorf(err, errlen, "%s inflates to more than %zu MiB", path,
 					    max >> 20);
 			}
 			uint8_t *grown = realloc(buf, cap * 2);
@@ -53,7 +45,7 @@ int gunzip_file(const char *path, size_t max, uint8_t **out, size_t *out_len, ch
 	gzclose(gz);
 	if (bad) {
 		free(buf);
-		return fail(err, errlen, "%s is not a valid gzip file (%s)", path,
+		return errorf(err, errlen, "%s is not a valid gzip file (%s)", path,
 			    buf ? msg : "out of memory");
 	}
 	*out = buf;

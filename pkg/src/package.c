@@ -1,7 +1,6 @@
 /* Opening and verifying .cpkg files. */
 #include "package.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,15 +8,7 @@
 #include "gunzip.h"
 #include "sha256.h"
 #include "tar.h"
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
+#include "util.h"
 
 static char member_type(char tar_type)
 {
@@ -41,29 +32,29 @@ static int check_member(struct package *p, struct tar_entry *e, char *seen, char
 	while (n > 1 && e->name[n - 1] == '/')
 		e->name[--n] = '\0';
 	if (!manifest_path_ok(e->name))
-		return fail(err, errlen, "an archive member has an unsafe name");
+		return errorf(err, errlen, "an archive member has an unsafe name");
 	const struct manifest_entry *me = manifest_find(&p->m, e->name);
 	if (!me)
-		return fail(err, errlen, "%s is in the archive but not in +MANIFEST", e->name);
+		return errorf(err, errlen, "%s is in the archive but not in +MANIFEST", e->name);
 	size_t i = (size_t)(me - p->m.entries);
 	if (seen[i])
-		return fail(err, errlen, "%s appears twice in the archive", e->name);
+		return errorf(err, errlen, "%s appears twice in the archive", e->name);
 	seen[i] = 1;
 	if (member_type(e->type) != me->type)
-		return fail(err, errlen, "%s: its type differs from +MANIFEST", e->name);
+		return errorf(err, errlen, "%s: its type differs from +MANIFEST", e->name);
 	if (me->type == 'l') {
 		if (strcmp(e->linkname, me->target) != 0)
-			return fail(err, errlen, "%s: link target differs from +MANIFEST", e->name);
+			return errorf(err, errlen, "%s: link target differs from +MANIFEST", e->name);
 		return 0;
 	}
 	if (e->mode != me->mode)
-		return fail(err, errlen, "%s: mode %04o differs from +MANIFEST's %04o", e->name,
+		return errorf(err, errlen, "%s: mode %04o differs from +MANIFEST's %04o", e->name,
 			    e->mode, me->mode);
 	if (me->type == 'f') {
 		char hex[65];
 		sha256_hex(e->data, e->size, hex);
 		if (strcmp(hex, me->sha256) != 0)
-			return fail(err, errlen, "%s: sha256 %s differs from +MANIFEST's", e->name,
+			return errorf(err, errlen, "%s: sha256 %s differs from +MANIFEST's", e->name,
 				    hex);
 		p->data[i] = e->data;
 		p->size[i] = e->size;
@@ -83,7 +74,7 @@ int package_load(struct package *p, uint8_t *buf, size_t len, char *err, size_t 
 	tar_open(&r, buf, len);
 	int got = tar_next(&r, &e, &terr);
 	if (got <= 0 || strcmp(e.name, "+MANIFEST") != 0 || member_type(e.type) != 'f') {
-		fail(err, errlen, got < 0 ? "bad archive: %s" : "+MANIFEST is not the first member",
+		errorf(err, errlen, got < 0 ? "bad archive: %s" : "+MANIFEST is not the first member",
 		     terr);
 		goto bad;
 	}
@@ -91,7 +82,7 @@ int package_load(struct package *p, uint8_t *buf, size_t len, char *err, size_t 
 	p->manifest_len = e.size;
 	char merr[200];
 	if (manifest_parse(&p->m, (const char *)e.data, e.size, merr, sizeof(merr))) {
-		fail(err, errlen, "+MANIFEST: %s", merr);
+		errorf(err, errlen, "+MANIFEST: %s", merr);
 		goto bad;
 	}
 	size_t count = p->m.count ? p->m.count : 1;
@@ -99,19 +90,19 @@ int package_load(struct package *p, uint8_t *buf, size_t len, char *err, size_t 
 	p->size = calloc(count, sizeof(*p->size));
 	seen = calloc(count, 1);
 	if (!p->data || !p->size || !seen) {
-		fail(err, errlen, "out of memory");
+		errorf(err, errlen, "out of memory");
 		goto bad;
 	}
 	while ((got = tar_next(&r, &e, &terr)) == 1)
 		if (check_member(p, &e, seen, err, errlen))
 			goto bad;
 	if (got < 0) {
-		fail(err, errlen, "bad archive: %s", terr);
+		errorf(err, errlen, "bad archive: %s", terr);
 		goto bad;
 	}
 	for (size_t i = 0; i < p->m.count; i++) {
 		if (!seen[i]) {
-			fail(err, errlen, "%s is in +MANIFEST but not in the archive",
+			errorf(err, errlen, "%s is in +MANIFEST but not in the archive",
 			     p->m.entries[i].path);
 			goto bad;
 		}

@@ -11,6 +11,8 @@ char *read_file(const char *path, size_t *len);
 int write_file_atomic(const char *path, const void *data, size_t len, mode_t mode);
 /* mkdir -p; 0 or -1 with errno. */
 int mkdir_p(const char *path, mode_t mode);
+/* Formats a message into err (errlen bytes) and returns -1, for error paths. */
+int errorf(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The sha256 of a file's contents as hex; 0 or -1 with errno. */
 int sha256_file(const char *path, char hex[65]);
 

@@ -1,4 +1,4 @@
-/* SOURCES: pkg/src/manifest.c pkg/src/tar.c pkg/src/sha256.c pkg/src/package.c pkg/src/gunzip.c */
+/* SOURCES: pkg/src/manifest.c pkg/src/tar.c pkg/src/sha256.c pkg/src/package.c pkg/src/gunzip.c pkg/src/errorf.c */
 /* LIBS: -lz */
 /*
  * Host tests of pkg's parsers: SHA-256 against FIPS 180-4 vectors, +MANIFEST
