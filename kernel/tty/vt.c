@@ -37,7 +37,7 @@ struct vt {
 	struct vt_screen screen;
 	int number; /* 1..VT_COUNT */
 	char name[8];
-	bool receiving;           /* the keyboard path is in tty_receive() */
+	int receiving;            /* paths in tty_receive(): the keyboard, answers */
 	char reply[VT_REPLY_MAX]; /* answers waiting for the input queue */
 	size_t reply_len;
 };
@@ -69,17 +69,30 @@ static void vt_queue_reply(struct vt_screen *s, const char *text, size_t n)
 	vt->reply_len += n;
 }
 
-/* Feeds queued answers to the line discipline, unless the keyboard path is in it. */
+/*
+ * Feeds queued answers to the line discipline, unless the keyboard path or
+ * another delivery is in it (their echo may be what queued the answer);
+ * that path delivers them when it returns.
+ */
 static void vt_deliver_replies(struct vt *vt)
 {
 	char buf[VT_REPLY_MAX];
-	unsigned long flags = spin_lock_irqsave(&vt_lock);
-	size_t n = vt->receiving ? 0 : vt->reply_len;
-	memcpy(buf, vt->reply, n);
-	vt->reply_len -= n;
-	spin_unlock_irqrestore(&vt_lock, flags);
-	for (size_t i = 0; i < n; i++)
-		tty_receive(&vt->tty, buf[i]);
+	for (;;) {
+		unsigned long flags = spin_lock_irqsave(&vt_lock);
+		size_t n = vt->receiving ? 0 : vt->reply_len;
+		memcpy(buf, vt->reply, n);
+		vt->reply_len -= n;
+		if (n)
+			vt->receiving++;
+		spin_unlock_irqrestore(&vt_lock, flags);
+		if (n == 0)
+			return;
+		for (size_t i = 0; i < n; i++)
+			tty_receive(&vt->tty, buf[i]);
+		flags = spin_lock_irqsave(&vt_lock);
+		vt->receiving--;
+		spin_unlock_irqrestore(&vt_lock, flags);
+	}
 }
 
 /* Parses output with ONLCR applied (when OPOST is on). Called with vt_lock. */
@@ -148,12 +161,12 @@ void vt_keyboard_input(const char *s, size_t n)
 {
 	unsigned long flags = spin_lock_irqsave(&vt_lock);
 	struct vt *vt = visible;
-	vt->receiving = true;
+	vt->receiving++;
 	spin_unlock_irqrestore(&vt_lock, flags);
 	for (size_t i = 0; i < n; i++)
 		tty_receive(&vt->tty, s[i]);
 	flags = spin_lock_irqsave(&vt_lock);
-	vt->receiving = false;
+	vt->receiving--;
 	spin_unlock_irqrestore(&vt_lock, flags);
 	vt_deliver_replies(vt);
 }

@@ -6,8 +6,9 @@ a screen on /dev/tty2 with escape sequences, makes tty2 visible and then
 reports over the serial console what it reads. This side reads the VGA
 text memory through the QEMU monitor (characters and attributes) and types
 with the monitor's sendkey: letters with shift, ctrl-c, cursor, editing
-and function keys in raw mode, a canonical line with echo, and Alt+F1 /
-Alt+F2 to switch consoles.
+and function keys in raw mode, a canonical line with echo, Ctrl-C as SIGINT
+for a reader that has tty2 as its controlling terminal, and Alt+F1 / Alt+F2
+to switch consoles.
 """
 import os
 import sys
@@ -98,6 +99,11 @@ try:
         lines = wait_screen(vm, lambda l: 'prompt> hello' in l)
         t.ok('prompt> hello' in lines, 'the echo shows on tty2\'s screen', '\n'.join(lines))
 
+        m = vm.wait_for(r'vt: sigint ready (-?\d+)', timeout=30)
+        sendkeys(vm, ['ctrl-c'])
+        m = vm.wait_for(r'vt: child status (\S+)', timeout=30)
+        t.ok(m.group(1) == '0x2', 'Ctrl-C on the keyboard sends SIGINT to tty2\'s foreground '
+             'group (wait status %s)' % m.group(1))
         vm.wait_for(r'vt: switch ready', timeout=30)
         sendkeys(vm, ['alt-f1'])
         m = vm.wait_for(r'vt: active (\d+) \((-?\d+)\)', timeout=30)

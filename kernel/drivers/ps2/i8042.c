@@ -42,25 +42,27 @@ static bool wait_output_full(void)
 	return false;
 }
 
+/*
+ * One byte per interrupt, as each byte the controller queues raises IRQ 1
+ * again: reading ahead would leave the next interrupt with nothing to read.
+ */
 static int i8042_irq(void *data)
 {
 	(void)data;
-	int handled = IRQ_NONE;
-	uint8_t status;
-	while ((status = inb(I8042_STATUS)) & STATUS_OUTPUT_FULL) {
-		uint8_t code = inb(I8042_DATA);
-		handled = IRQ_HANDLED;
-		if (status & STATUS_AUX_DATA)
-			continue; /* a mouse byte: no mouse driver */
-		char seq[KBD_MAX_SEQ];
-		int console;
-		size_t n = kbd_translate(&kbd, code, seq, &console);
-		if (console)
-			vt_activate(console);
-		if (n)
-			vt_keyboard_input(seq, n);
-	}
-	return handled;
+	uint8_t status = inb(I8042_STATUS);
+	if (!(status & STATUS_OUTPUT_FULL))
+		return IRQ_NONE;
+	uint8_t code = inb(I8042_DATA);
+	if (status & STATUS_AUX_DATA)
+		return IRQ_HANDLED; /* a mouse byte: no mouse driver */
+	char seq[KBD_MAX_SEQ];
+	int console;
+	size_t n = kbd_translate(&kbd, code, seq, &console);
+	if (console)
+		vt_activate(console);
+	if (n)
+		vt_keyboard_input(seq, n);
+	return IRQ_HANDLED;
 }
 
 /* Enables keyboard interrupts with translation and takes IRQ 1. */

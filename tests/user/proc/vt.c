@@ -168,6 +168,24 @@ static int dialogue(void)
 		buf[got - 1] = 0;
 	tprintf("vt: line [%s]\n", buf);
 
+	/*
+	 * Ctrl-C with ISIG: a child in a new session makes tty2 its controlling
+	 * terminal (open without O_NOCTTY) and waits in read; it is the
+	 * foreground group, so the key's SIGINT ends it.
+	 */
+	put(tty2, "\033[17;1H"); /* where the echo of ^C goes: a blank row */
+	long pid = sys_fork();
+	if (pid == 0) {
+		syscall0(SYS_setsid);
+		int fd = (int)sys_open("/dev/tty2", O_RDWR, 0);
+		tprintf("vt: sigint ready %d\n", fd);
+		sys_read(fd, buf, sizeof(buf));
+		sys_exit(0);
+	}
+	int status = -1;
+	sys_wait4((int)pid, &status, 0, NULL);
+	tprintf("vt: child status %#x\n", status);
+
 	/* Alt+F1 from the keyboard; then a key reaches tty1. */
 	tprintf("vt: switch ready\n");
 	err = syscall3(SYS_ioctl, tty2, VT_WAITACTIVE, 1);
