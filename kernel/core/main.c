@@ -22,6 +22,7 @@
 #include <proc/sched.h>
 #include <panic.h>
 #include <time.h>
+#include <tty/vt.h>
 #include <version.h>
 
 void crash_test(const char *kind);
@@ -29,6 +30,7 @@ void pci_init(void);
 void ata_init(void);
 void ahci_init(void);
 void rootfs_mount(void);
+void i8042_init(void);
 
 static void *slab_pages_alloc(unsigned order)
 {
@@ -58,6 +60,7 @@ static void kernel_init_thread(void *arg)
 	ahci_init();
 	bcache_start_daemon();
 	vfs_init();
+	i8042_init();
 	initrd_load_boot_module();
 	rootfs_mount();
 	if (cmdline_get("crash", buf, sizeof(buf)))
@@ -88,7 +91,7 @@ static void kernel_init_thread(void *arg)
 
 __noreturn void kernel_main(void)
 {
-	vga_console_init();
+	vt_console_init();
 	pr_notice("%s\n", CAIRN_BANNER);
 	pr_info("cmdline: %s\n", boot_info.cmdline);
 

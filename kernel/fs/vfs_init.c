@@ -13,6 +13,7 @@
 #include <fs/vfs.h>
 #include <panic.h>
 #include <printk.h>
+#include <tty/vt.h>
 
 /* Runs once; later calls do nothing. Call from a thread, before the first process. */
 void vfs_init(void)
@@ -30,5 +31,6 @@ void vfs_init(void)
 	memdev_init();
 	kmsg_dev_init();
 	console_dev_init();
+	vt_dev_init();
 	pr_info("vfs: ramfs on /\n");
 }

@@ -24,6 +24,5 @@ void console_register(struct console *c);
 void console_write_raw(const char *s, size_t n);
 
 void serial_early_init(void);
-void vga_console_init(void);
 
 #endif

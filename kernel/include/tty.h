@@ -18,6 +18,8 @@ struct tty {
 	const char *name;
 	/* Sends output to the device; must work with interrupts off. */
 	void (*write)(struct tty *tty, const char *s, size_t n);
+	/* The driver's own ioctl requests (may be NULL): -ENOTTY for unknown ones. */
+	long (*ioctl)(struct tty *tty, unsigned int cmd, unsigned long arg);
 	struct termios termios;
 	struct winsize winsize;
 	int pgrp;                 /* foreground process group, 0 if none */

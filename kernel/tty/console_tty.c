@@ -1,8 +1,7 @@
 /*
  * The console terminal: /dev/console and /dev/tty read through the line
  * discipline from the serial port (its receive interrupt, IRQ 4) and write to
- * every kernel console. FIXME: the VGA consoles' keyboard input and
- * tty1..tty4 arrive with the tty issue.
+ * every kernel console. The VGA consoles tty1..tty4 are tty/vt.c's.
  */
 #include <console.h>
 #include <errno.h>

@@ -233,7 +233,7 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 		long ret;
 		if (tty_jobctl_ioctl(tty, cmd, arg, &ret))
 			return ret;
-		return -ENOTTY;
+		return tty->ioctl ? tty->ioctl(tty, cmd, arg) : -ENOTTY;
 	}
 	}
 }

@@ -53,7 +53,7 @@ REFS = {
                     'linux/signal.h', 'asm/signal.h', 'asm/siginfo.h', 'asm/ioctls.h',
                     'asm/termbits.h', 'asm/termios.h', 'linux/limits.h', 'linux/uio.h', 'linux/sysinfo.h', 'asm/sigcontext.h', 'asm/ucontext.h',
                     'asm/statfs.h', 'linux/magic.h', 'linux/mount.h', 'linux/close_range.h',
-                    'linux/poll.h', 'asm/errno.h', 'stddef.h'],
+                    'linux/poll.h', 'asm/errno.h', 'linux/vt.h', 'stddef.h'],
     },
     # x86's <asm/signal.h> defines SIGRTMAX as _NSIG but leaves _NSIG to the
     # kernel-internal header; the generic header has the same value (64).
@@ -159,6 +159,7 @@ STRUCTS = [
     ('signal.h', 'struct k_sigevent', 'linux', 'struct sigevent',
      ['sigev_value', 'sigev_signo', 'sigev_notify', '_sigev_un', '_sigev_un._tid'], True),
     ('poll.h', 'struct pollfd', 'linux', 'struct pollfd', ['fd', 'events', 'revents'], True),
+    ('vt.h', 'struct vt_stat', 'linux', 'struct vt_stat', ['v_active', 'v_signal', 'v_state'], True),
 ]
 
 

@@ -7,6 +7,7 @@ the screen to be read.
 """
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'lib'))
 from cairnvm import VM, VMError, Tap  # noqa: E402
@@ -23,7 +24,12 @@ try:
         t.ok('rootfs: /dev/sda2 (ext2) is the root filesystem' in vm.output and
              'devtmpfs (devtmpfs) mounted on /dev' in vm.output,
              'root= mounts the ext2 partition as / with devtmpfs on /dev', vm.tail())
-        screen = vm.read_vga_text()
+        # The VGA console drains the log after the serial one: give it a moment.
+        for _ in range(20):
+            screen = vm.read_vga_text()
+            if any('Cairn is up' in line for line in screen):
+                break
+            time.sleep(0.5)
         t.ok(any(banner in line for line in screen), 'VGA text screen shows the banner',
              '\n'.join(screen))
         t.ok(any('Cairn is up' in line for line in screen),
