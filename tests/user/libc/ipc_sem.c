@@ -202,6 +202,21 @@ int main(void)
 	kill(pid, SIGUSR1);
 	st = wait_status(pid);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a signal makes its semop fail with EINTR");
+	pid = fork();
+	if (pid == 0) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_usr1;
+		sa.sa_flags = SA_RESTART; /* semop is never restarted after a handler */
+		sigaction(SIGUSR1, &sa, NULL);
+		errno = 0;
+		int r = op(mid, 0, -1, 0);
+		_exit(r < 0 && errno == EINTR ? 0 : 1);
+	}
+	CHECK(wait_count(mid, 0, GETNCNT, 1), "a child with an SA_RESTART handler sleeps in semop");
+	kill(pid, SIGUSR1);
+	st = wait_status(pid);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "its semop fails with EINTR all the same");
 
 	/* semtimedop's timeout. */
 	struct timespec ts = { 0, 200 * 1000 * 1000 };
