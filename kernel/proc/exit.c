@@ -10,6 +10,7 @@
 #include <fs/fdtable.h>
 #include <fs/locks.h>
 #include <fs/vfs.h>
+#include <ipc/sysv.h>
 #include <mm/vm.h>
 #include <printk.h>
 #include <proc/futex.h>
@@ -41,6 +42,7 @@ static void process_exit(struct process *p, int status)
 {
 	vfork_release(p);
 	locks_exit(p);
+	sem_exit(p);
 	fdtable_put(p->files);
 	p->files = NULL;
 	vfs_proc_exit(p);

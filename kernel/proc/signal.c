@@ -174,7 +174,8 @@ void signal_force(struct task *t, int sig)
 static bool no_restart(uint64_t nr)
 {
 	return nr == 7 /* poll */ || nr == 23 /* select */ || nr == 34 /* pause */ ||
-	       nr == 35 /* nanosleep */ || nr == 128 /* rt_sigtimedwait */ ||
+	       nr == 35 /* nanosleep */ || nr == 65 /* semop */ || nr == 220 /* semtimedop */ ||
+	       nr == 128 /* rt_sigtimedwait */ ||
 	       nr == 130 /* rt_sigsuspend */ || nr == 230 /* clock_nanosleep */ ||
 	       nr == 270 /* pselect6 */ || nr == 271 /* ppoll */;
 }

@@ -53,7 +53,8 @@ REFS = {
                     'linux/signal.h', 'asm/signal.h', 'asm/siginfo.h', 'asm/ioctls.h',
                     'asm/termbits.h', 'asm/termios.h', 'linux/limits.h', 'linux/uio.h', 'linux/sysinfo.h', 'asm/sigcontext.h', 'asm/ucontext.h',
                     'asm/statfs.h', 'linux/magic.h', 'linux/mount.h', 'linux/close_range.h',
-                    'linux/poll.h', 'asm/errno.h', 'linux/vt.h', 'stddef.h'],
+                    'linux/poll.h', 'asm/errno.h', 'linux/vt.h', 'stddef.h',
+                    'linux/ipc.h', 'linux/shm.h', 'linux/sem.h', 'linux/mqueue.h'],
     },
     # x86's <asm/signal.h> defines SIGRTMAX as _NSIG but leaves _NSIG to the
     # kernel-internal header; the generic header has the same value (64).
@@ -160,6 +161,16 @@ STRUCTS = [
      ['sigev_value', 'sigev_signo', 'sigev_notify', '_sigev_un', '_sigev_un._tid'], True),
     ('poll.h', 'struct pollfd', 'linux', 'struct pollfd', ['fd', 'events', 'revents'], True),
     ('vt.h', 'struct vt_stat', 'linux', 'struct vt_stat', ['v_active', 'v_signal', 'v_state'], True),
+    ('ipc.h', 'struct ipc64_perm', 'linux', 'struct ipc64_perm',
+     ['key', 'uid', 'gid', 'cuid', 'cgid', 'mode', 'seq', '__unused1', '__unused2'], True),
+    ('shm.h', 'struct shmid64_ds', 'linux', 'struct shmid64_ds',
+     ['shm_perm', 'shm_segsz', 'shm_atime', 'shm_dtime', 'shm_ctime', 'shm_cpid', 'shm_lpid',
+      'shm_nattch'], True),
+    ('sem.h', 'struct sembuf', 'linux', 'struct sembuf', ['sem_num', 'sem_op', 'sem_flg'], True),
+    ('sem.h', 'struct semid64_ds', 'linux', 'struct semid64_ds',
+     ['sem_perm', 'sem_otime', 'sem_ctime', 'sem_nsems'], True),
+    ('mqueue.h', 'struct mq_attr', 'linux', 'struct mq_attr',
+     ['mq_flags', 'mq_maxmsg', 'mq_msgsize', 'mq_curmsgs', '__reserved'], True),
 ]
 
 

@@ -65,12 +65,17 @@ done
 cat >"$TMP/consts.c" <<'C'
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <mqueue.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <sys/ipc.h>
 #include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -99,6 +104,14 @@ int main(void)
 	P(NI_MAXHOST); P(NI_MAXSERV);
 	P(LOG_ERR); P(LOG_DAEMON); P(LOG_LOCAL7); P(LOG_PID); P(LOG_PERROR); P(LOG_NDELAY);
 	P(sizeof(struct addrinfo)); P(sizeof(struct hostent)); P(sizeof(struct servent));
+	P(IPC_PRIVATE); P(IPC_CREAT); P(IPC_EXCL); P(IPC_NOWAIT); P(IPC_RMID); P(IPC_SET);
+	P(IPC_STAT); P(SHM_RDONLY); P(SHM_RND); P(SHM_REMAP); P(SHM_EXEC); P(SHMLBA); P(SEM_UNDO);
+	P(GETPID); P(GETVAL); P(GETALL); P(GETNCNT); P(GETZCNT); P(SETVAL); P(SETALL);
+	P(sizeof(struct ipc_perm)); P(offsetof(struct ipc_perm, mode));
+	P(sizeof(struct shmid_ds)); P(offsetof(struct shmid_ds, shm_nattch));
+	P(offsetof(struct shmid_ds, shm_cpid)); P(sizeof(struct semid_ds));
+	P(offsetof(struct semid_ds, sem_nsems)); P(sizeof(struct sembuf));
+	P(sizeof(struct mq_attr)); P(offsetof(struct mq_attr, mq_curmsgs));
 	return 0;
 }
 C
@@ -108,5 +121,5 @@ C
 	diff "$TMP/consts-host.txt" "$TMP/consts-cairn.txt" >"$TMP/consts.diff"
 status=$?
 [ $status -eq 0 ] || sed 's/^/# /' "$TMP/consts.err" "$TMP/consts.diff"
-check $status "signal, wait, resource, dirent, poll, termios, socket, netdb and syslog constants are glibc's ($(wc -l <"$TMP/consts-host.txt") values)"
+check $status "signal, wait, resource, dirent, poll, termios, socket, netdb, syslog, ipc and mqueue constants are glibc's ($(wc -l <"$TMP/consts-host.txt") values)"
 exit $failed
