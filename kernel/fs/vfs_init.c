@@ -30,5 +30,6 @@ void vfs_init(void)
 	memdev_init();
 	kmsg_dev_init();
 	console_dev_init();
+	pty_init();
 	pr_info("vfs: ramfs on /\n");
 }

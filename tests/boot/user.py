@@ -103,8 +103,11 @@ def check_jobsh(t, lines):
 
 
 def type_at_prompts(vm):
+    # Most of the suite runs between the tty test's last prompt and jobsh's
+    # first: under load that takes minutes, so each prompt may take as long
+    # as the whole run (the VM's own deadline still bounds it).
     for prompt, keys in TTY_DIALOG:
-        vm.wait_for(re.escape(prompt), timeout=60)
+        vm.wait_for(re.escape(prompt), timeout=RUN_TIMEOUT)
         vm.send(keys)
 
 
