@@ -32,12 +32,19 @@ static void serial_console_write(struct console *c, const char *s, size_t n, int
 {
 	(void)c;
 	(void)level;
+	/*
+	 * Kernel messages end lines with a bare NL: the port sends CR NL. A
+	 * terminal's output processing (ONLCR) sends CR NL already, so a NL
+	 * right after a CR gets no second CR.
+	 */
+	static char last;
 	if (!serial_present)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n')
+		if (s[i] == '\n' && last != '\r')
 			serial_putc('\r');
 		serial_putc(s[i]);
+		last = s[i];
 	}
 }
 

@@ -19,7 +19,7 @@ static struct chrdev *chrdev_find(uint32_t major, uint32_t minor)
 	struct chrdev *c;
 	list_for_each_entry(c, &chrdevs, link)
 	{
-		if (c->major == major && c->minor == minor)
+		if (c->major == major && (c->minor == minor || c->minor == CHRDEV_ALL_MINORS))
 			return c;
 	}
 	return NULL;
@@ -67,6 +67,8 @@ size_t chrdev_list(uint64_t *rdevs, size_t max)
 	{
 		if (n == max)
 			break;
+		if (c->minor == CHRDEV_ALL_MINORS)
+			continue; /* no node of its own (devpts makes them) */
 		rdevs[n++] = vfs_mkdev(c->major, c->minor);
 	}
 	spin_unlock(&chrdev_lock);

@@ -32,5 +32,6 @@ void vfs_init(void)
 	kmsg_dev_init();
 	console_dev_init();
 	vt_dev_init();
+	pty_init();
 	pr_info("vfs: ramfs on /\n");
 }

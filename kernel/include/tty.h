@@ -33,6 +33,15 @@ struct tty {
 	size_t line_len;
 	struct spinlock lock;
 	struct wait_queue readers;
+	/* Output processing (tty/output.c): the column the next output byte lands in. */
+	unsigned column;
+	/*
+	 * Hung up (the other end of a pty went away): reads return what is
+	 * queued, then 0; poll reports POLLHUP.
+	 */
+	bool hungup;
+	/* The file ops of the tty's device nodes; NULL means tty_fops (/dev/tty uses them). */
+	const struct file_ops *fops;
 };
 
 void tty_init(struct tty *tty, const char *name, void (*write)(struct tty *, const char *, size_t));
@@ -60,6 +69,12 @@ int tty_check_read(struct tty *tty);
 int tty_check_write(struct tty *tty);
 bool tty_jobctl_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg, long *ret);
 void tty_session_leader_exit(struct tty *tty, int sid);
+/*
+ * Hangs tty up (a pty master closed): the session loses it, its leader's
+ * group and the foreground group get SIGHUP then SIGCONT, and readers wake
+ * to see tty->hungup.
+ */
+void tty_hangup(struct tty *tty);
 /* Sends sig to the foreground process group (the ISIG characters). */
 void tty_signal_fg(struct tty *tty, int sig);
 
@@ -76,6 +91,14 @@ struct tty *tty_lookup(uint64_t rdev);
 void tty_write(struct tty *tty, const char *s, size_t n);
 struct file_ops;
 extern const struct file_ops tty_fops;
+/* /dev/tty (5,0): opens the caller's controlling terminal, ENXIO without one. */
+extern const struct file_ops tty_ctty_fops;
+/*
+ * Output processing (tty/output.c): OPOST with ONLCR, OCRNL, ONOCR and
+ * ONLRET applied to s, then sent to the driver. Echo goes through it too.
+ * Never sleeps; callers may hold tty->lock.
+ */
+void tty_output(struct tty *tty, const char *s, size_t n);
 
 /* The system console's tty (the serial port). */
 extern struct tty console_tty;

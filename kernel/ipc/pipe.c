@@ -14,11 +14,13 @@
 #include <ipc/pipe.h>
 
 #include "pipe_impl.h"
+#include <lib/string.h>
 #include <mm/pmm.h>
 #include <mm/slab.h>
 #include <proc/process.h>
 #include <proc/signal.h>
 #include <uaccess.h>
+#include <uapi/fcntl.h>
 #include <uapi/ioctl.h>
 #include <uapi/signal.h>
 
@@ -34,6 +36,8 @@ struct pipe *pipe_alloc(void)
 		return NULL;
 	}
 	p->buf = phys_to_virt(pa);
+	p->order = PIPE_ORDER;
+	p->size = PIPE_SIZE;
 	wait_queue_init(&p->rwait);
 	wait_queue_init(&p->wwait);
 	return p;
@@ -41,7 +45,7 @@ struct pipe *pipe_alloc(void)
 
 void pipe_free(struct pipe *p)
 {
-	pmm_free_pages(virt_to_phys(p->buf), PIPE_ORDER);
+	pmm_free_pages(virt_to_phys(p->buf), p->order);
 	kfree(p);
 }
 
@@ -84,12 +88,12 @@ static ssize_t pipe_read(struct file *file, struct uio *uio, uint64_t *pos)
 		inode_lock(inode);
 	}
 	while (p->count && uio->len) {
-		size_t chunk = MIN(MIN(p->count, PIPE_SIZE - p->head), uio->len);
+		size_t chunk = MIN(MIN(p->count, p->size - p->head), uio->len);
 		if (uio_copy_out(uio, p->buf + p->head, chunk) < 0) {
 			err = -EFAULT;
 			break;
 		}
-		p->head = (p->head + chunk) % PIPE_SIZE;
+		p->head = (p->head + chunk) % p->size;
 		__atomic_store_n(&p->count, p->count - chunk, __ATOMIC_RELEASE);
 		done += chunk;
 	}
@@ -103,9 +107,9 @@ out_unlock:
 /* Copies as much of uio as fits into the ring; the inode lock is held. */
 static int pipe_fill(struct pipe *p, struct uio *uio, size_t *done)
 {
-	while (p->count < PIPE_SIZE && uio->len) {
-		size_t tail = (p->head + p->count) % PIPE_SIZE;
-		size_t chunk = MIN(MIN(PIPE_SIZE - p->count, PIPE_SIZE - tail), uio->len);
+	while (p->count < p->size && uio->len) {
+		size_t tail = (p->head + p->count) % p->size;
+		size_t chunk = MIN(MIN(p->size - p->count, p->size - tail), uio->len);
 		if (uio_copy_in(p->buf + tail, uio, chunk) < 0)
 			return -EFAULT;
 		__atomic_store_n(&p->count, p->count + chunk, __ATOMIC_RELEASE);
@@ -131,7 +135,7 @@ static ssize_t pipe_write(struct file *file, struct uio *uio, uint64_t *pos)
 			err = -EPIPE;
 			break;
 		}
-		if (PIPE_SIZE - p->count >= need) {
+		if (p->size - p->count >= need) {
 			err = pipe_fill(p, uio, &done);
 			wake_up(&p->rwait);
 			if (err)
@@ -143,7 +147,7 @@ static ssize_t pipe_write(struct file *file, struct uio *uio, uint64_t *pos)
 			break;
 		}
 		inode_unlock(inode);
-		err = wait_event_interruptible(p->wwait, PIPE_SIZE - READ_ONCE(p->count) >= need ||
+		err = wait_event_interruptible(p->wwait, p->size - READ_ONCE(p->count) >= need ||
 		                                             !READ_ONCE(p->readers));
 		inode_lock(inode);
 		if (err)
@@ -194,7 +198,7 @@ static unsigned pipe_poll(struct file *file, struct poll_table *pt)
 	}
 	if (file_writable(file)) {
 		poll_wait(pt, &p->wwait);
-		if (READ_ONCE(p->count) < PIPE_SIZE)
+		if (READ_ONCE(p->count) < p->size)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!READ_ONCE(p->readers))
 			mask |= POLLERR;
@@ -220,6 +224,54 @@ static const struct file_ops pipe_fops = {
     .release = pipe_release,
     .llseek = no_llseek,
 };
+
+/*
+ * Gives p a ring of 2^order pages, keeping what is queued (it fits: the
+ * caller checked). The inode lock is held, so no reader or writer is inside.
+ */
+static int pipe_resize(struct pipe *p, unsigned order)
+{
+	phys_addr_t pa = pmm_alloc_pages(order);
+	if (!pa)
+		return -ENOMEM;
+	char *buf = phys_to_virt(pa);
+	size_t first = MIN(p->count, p->size - p->head);
+	memcpy(buf, p->buf + p->head, first);
+	memcpy(buf + first, p->buf, p->count - first);
+	pmm_free_pages(virt_to_phys(p->buf), p->order);
+	p->buf = buf;
+	p->head = 0;
+	p->order = order;
+	__atomic_store_n(&p->size, (size_t)PAGE_SIZE << order, __ATOMIC_RELEASE);
+	return 0;
+}
+
+long pipe_fcntl(struct file *file, int cmd, unsigned long arg)
+{
+	if (file->ops != &pipe_fops && file->ops != &fifo_fops)
+		return -EBADF;
+	struct pipe *p = pipe_of(file);
+	if (cmd == F_GETPIPE_SZ)
+		return (long)READ_ONCE(p->size);
+	if (arg > PIPE_SIZE_LIMIT)
+		return -ENOMEM;
+	struct process *me = current_proc();
+	if (arg > PIPE_MAX_SIZE && me->euid != 0)
+		return -EPERM;
+	unsigned order = 0;
+	while (((size_t)PAGE_SIZE << order) < arg)
+		order++;
+	long r = (long)(PAGE_SIZE << order);
+	inode_lock(file->inode);
+	if (p->count > (size_t)r)
+		r = -EBUSY;
+	else if (order != p->order && pipe_resize(p, order) < 0)
+		r = -ENOMEM;
+	inode_unlock(file->inode);
+	if (r > 0)
+		wake_up(&p->wwait); /* there may be room now */
+	return r;
+}
 
 int pipe_create(int flags, struct file **read_end, struct file **write_end)
 {

@@ -13,6 +13,8 @@
 
 struct pipe {
 	char *buf;
+	size_t size;    /* of buf: 2^order pages (F_SETPIPE_SZ changes it) */
+	unsigned order;
 	size_t head;  /* index of the oldest byte */
 	size_t count; /* bytes in the ring */
 	unsigned readers, writers;

@@ -100,8 +100,10 @@ void do_exit(int status)
 	sigqueue_discard(t, 0);
 	p->utime_ns += t->utime_ns;
 	p->stime_ns += t->stime_ns;
-	if (--p->nr_threads == 0)
+	if (--p->nr_threads == 0) {
+		sigqueue_discard_shared(p, 0);
 		process_exit(p, p->exiting ? p->exit_status : status);
+	}
 	t->state = TASK_DEAD;
 	schedule();
 	__builtin_unreachable();

@@ -32,20 +32,19 @@ static void notify_parent(struct process *p, int report)
 	wake_up(&parent->child_wait);
 }
 
-static void discard_stop_signals(struct task *t)
+static void discard_stop_signals(struct process *p)
 {
-	sigqueue_discard(t, SIGSTOP);
-	sigqueue_discard(t, SIGTSTP);
-	sigqueue_discard(t, SIGTTIN);
-	sigqueue_discard(t, SIGTTOU);
+	sigqueue_discard_all(p, SIGSTOP);
+	sigqueue_discard_all(p, SIGTSTP);
+	sigqueue_discard_all(p, SIGTTIN);
+	sigqueue_discard_all(p, SIGTTOU);
 }
 
 void jobctl_on_send(struct process *p, int sig)
 {
 	struct task *t;
 	if (sig == SIGCONT) {
-		list_for_each_entry(t, &p->threads, thread_link)
-			discard_stop_signals(t);
+		discard_stop_signals(p);
 		if (!p->stopped)
 			return;
 		p->stopped = false;
@@ -54,8 +53,7 @@ void jobctl_on_send(struct process *p, int sig)
 			if (t->state == TASK_STOPPED)
 				sched_wake(t);
 	} else if (signal_default_stops(sig)) {
-		list_for_each_entry(t, &p->threads, thread_link)
-			sigqueue_discard(t, SIGCONT);
+		sigqueue_discard_all(p, SIGCONT);
 	}
 }
 
@@ -80,7 +78,7 @@ void jobctl_stop_wait(void)
 	struct task *t = current;
 	struct process *p = t->proc;
 	unsigned long flags = arch_irq_save();
-	while (p->stopped && !(t->sig_pending & SIGMASK(SIGKILL))) {
+	while (p->stopped && !(signal_pending_set(t) & SIGMASK(SIGKILL))) {
 		t->state = TASK_STOPPED;
 		schedule();
 	}

@@ -12,6 +12,7 @@
 #include <mm/vm.h>
 #include <proc/procinfo.h>
 #include <proc/process.h>
+#include <proc/signal.h>
 #include <spinlock.h>
 
 static char task_state_char(const struct task *t)
@@ -67,7 +68,7 @@ int procinfo_get(int pid, struct proc_info *out)
 			out->state = task_state_char(t);
 			out->nice = t->nice;
 			out->cpu = t->cpu;
-			out->sig_pending = t->sig_pending;
+			out->sig_pending = signal_pending_set(t);
 			out->sig_blocked = t->sig_blocked;
 			first = false;
 		}

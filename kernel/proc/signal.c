@@ -1,8 +1,10 @@
 /*
  * Signal sending and delivery (see proc/signal.h): a signal is a pending bit
- * on one thread; on the way back to user mode the thread acts on its pending
- * unblocked signals one at a time: a handler on a signal frame, or the
- * default action. Stopping and continuing live in proc/jobctl.c.
+ * on one thread (tkill, tgkill, faults) or on the whole process (kill,
+ * sigqueue, the terminal: the shared set, which any thread not blocking the
+ * signal takes); on the way back to user mode a thread acts on its pending
+ * unblocked signals, its own and the shared ones, one at a time: a handler
+ * on a signal frame, or the default action. Stopping and continuing live in proc/jobctl.c.
  */
 #include <arch/signal.h>
 #include <arch/trap.h>
@@ -57,7 +59,7 @@ bool task_signal_pending(void)
 	struct task *t = current;
 	if (t->proc && t->proc->stopped)
 		return true; /* the sleep ends so that the thread can stop too */
-	return (t->sig_pending & ~t->sig_blocked) != 0;
+	return (signal_pending_set(t) & ~t->sig_blocked) != 0;
 }
 
 bool signal_ignored_or_blocked(struct task *t, int sig)
@@ -112,18 +114,28 @@ int signal_send_info(struct process *p, int sig, const struct siginfo *info)
 		return -EINVAL;
 	if (p->zombie || list_empty(&p->threads))
 		return 0;
+	jobctl_on_send(p, sig);
+	int err = sigqueue_add_shared(p, sig, info);
+	if (err)
+		return err;
+	/*
+	 * Wake one thread that does not block it, a sleeping one first; a
+	 * running one takes it on its way back to user mode. When every thread
+	 * blocks it, it waits in the shared set for one to unblock it.
+	 */
 	struct task *t, *target = NULL;
 	list_for_each_entry(t, &p->threads, thread_link)
 	{
-		if (!(t->sig_blocked & SIGMASK(sig)) || sig == SIGKILL) {
+		if ((t->sig_blocked & SIGMASK(sig)) && sig != SIGKILL)
+			continue;
+		if (!target || t->state == TASK_INTERRUPTIBLE || t->state == TASK_STOPPED)
 			target = t;
+		if (t->state == TASK_INTERRUPTIBLE)
 			break;
-		}
 	}
-	/* Every thread blocks it: leave it pending on the first. */
-	if (!target)
-		target = list_first_entry(&p->threads, struct task, thread_link);
-	return signal_send_task_info(target, sig, info);
+	if (target)
+		wake_for(target, sig);
+	return 0;
 }
 
 int signal_send(struct process *p, int sig)
@@ -205,13 +217,14 @@ bool signal_deliver_pending(struct trap_frame *tf)
 	struct task *t = current;
 	if (!t->proc)
 		return false;
-	if (t->proc->stopped && !(t->sig_pending & SIGMASK(SIGKILL))) {
+	uint64_t pending = signal_pending_set(t);
+	if (t->proc->stopped && !(pending & SIGMASK(SIGKILL))) {
 		/* A stopped call runs again after SIGCONT, as Linux's ERESTARTSYS does. */
 		maybe_restart(tf, true, false);
 		jobctl_stop_wait();
 		return true;
 	}
-	uint64_t ready = t->sig_pending & ~(t->sig_blocked & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP)));
+	uint64_t ready = pending & ~(t->sig_blocked & ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP)));
 	if (!ready) {
 		if (t->restore_sigmask) {
 			t->restore_sigmask = false;

@@ -1,9 +1,11 @@
 /*
  * The siginfo of pending signals. Each task keeps a list of queued siginfos,
- * oldest first, beside its pending bits: a standard signal (1..31) has at
+ * oldest first, beside its pending bits, and so does each process for the
+ * signals sent to it as a whole (the shared set, taken by any thread that
+ * does not block them; proc/signal.c): a standard signal (1..31) has at
  * most one entry (a second send while it is pending is merged, as POSIX
  * allows); a real-time signal (SIGRTMIN..SIGRTMAX) has one entry per send,
- * up to RLIMIT_SIGPENDING per thread, and its pending bit stays set while an
+ * up to RLIMIT_SIGPENDING per set, and its pending bit stays set while an
  * entry is queued. When no entry can be allocated a standard signal is
  * still made pending (its siginfo says SI_KERNEL); a real-time one is not.
  * Lists are changed with interrupts off: the terminal sends from its
@@ -23,12 +25,35 @@ struct sigqueue {
 	struct siginfo info;
 };
 
-int sigqueue_add(struct task *t, int sig, const struct siginfo *info)
+/* One set of pending signals: a thread's own, or its process's shared one. */
+struct pendset {
+	uint64_t *pending;
+	struct sigqueue **queue;
+	unsigned *queued;
+};
+
+static struct pendset task_set(struct task *t)
+{
+	return (struct pendset){&t->sig_pending, &t->sig_queue, &t->sig_queued};
+}
+
+static struct pendset shared_set(struct process *p)
+{
+	return (struct pendset){&p->shared_pending, &p->shared_queue, &p->shared_queued};
+}
+
+uint64_t signal_pending_set(const struct task *t)
+{
+	return t->sig_pending | (t->proc ? t->proc->shared_pending : 0);
+}
+
+/* Queues info for sig in s (the caller sets the pending bit). */
+static int pendset_add(struct pendset s, struct process *p, int sig, const struct siginfo *info)
 {
 	bool rt = sig >= SIGRTMIN;
-	if (!rt && (t->sig_pending & SIGMASK(sig)))
+	if (!rt && (*s.pending & SIGMASK(sig)))
 		return 0; /* merged with the pending one */
-	if (rt && t->proc && t->sig_queued >= t->proc->rlimits[RLIMIT_SIGPENDING].rlim_cur)
+	if (rt && p && *s.queued >= p->rlimits[RLIMIT_SIGPENDING].rlim_cur)
 		return -EAGAIN;
 	struct sigqueue *q = kmalloc(sizeof(*q));
 	if (!q)
@@ -37,19 +62,36 @@ int sigqueue_add(struct task *t, int sig, const struct siginfo *info)
 	q->info = *info;
 	q->info.si_signo = sig;
 	unsigned long flags = arch_irq_save();
-	struct sigqueue **tail = &t->sig_queue;
+	struct sigqueue **tail = s.queue;
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = q;
-	t->sig_queued++;
+	(*s.queued)++;
 	arch_irq_restore(flags);
 	return 0;
 }
 
-void sigqueue_take(struct task *t, int sig, struct siginfo *info)
+int sigqueue_add(struct task *t, int sig, const struct siginfo *info)
+{
+	return pendset_add(task_set(t), t->proc, sig, info);
+}
+
+int sigqueue_add_shared(struct process *p, int sig, const struct siginfo *info)
+{
+	int err = pendset_add(shared_set(p), p, sig, info);
+	if (!err) {
+		unsigned long flags = arch_irq_save();
+		p->shared_pending |= SIGMASK(sig);
+		arch_irq_restore(flags);
+	}
+	return err;
+}
+
+/* Takes the oldest entry of sig from s into *info; false when none was queued. */
+static bool pendset_take(struct pendset s, int sig, struct siginfo *info)
 {
 	unsigned long flags = arch_irq_save();
-	struct sigqueue **pp = &t->sig_queue, *found = NULL;
+	struct sigqueue **pp = s.queue, *found = NULL;
 	bool more = false;
 	for (; *pp; pp = &(*pp)->next) {
 		if ((*pp)->info.si_signo != sig)
@@ -58,16 +100,28 @@ void sigqueue_take(struct task *t, int sig, struct siginfo *info)
 		*pp = found->next;
 		break;
 	}
-	for (struct sigqueue *q = t->sig_queue; q; q = q->next)
+	for (struct sigqueue *q = *s.queue; q; q = q->next)
 		more |= q->info.si_signo == sig;
 	if (found)
-		t->sig_queued--;
+		(*s.queued)--;
 	if (!more)
-		t->sig_pending &= ~SIGMASK(sig);
+		*s.pending &= ~SIGMASK(sig);
 	arch_irq_restore(flags);
+	if (!found)
+		return false;
+	*info = found->info;
+	kfree(found);
+	return true;
+}
+
+void sigqueue_take(struct task *t, int sig, struct siginfo *info)
+{
+	bool found;
+	if ((t->sig_pending & SIGMASK(sig)) || !t->proc)
+		found = pendset_take(task_set(t), sig, info);
+	else
+		found = pendset_take(shared_set(t->proc), sig, info);
 	if (found) {
-		*info = found->info;
-		kfree(found);
 		if (info->si_code == SI_TIMER && t->proc)
 			posix_timer_dequeued(t->proc, info);
 	} else {
@@ -77,22 +131,23 @@ void sigqueue_take(struct task *t, int sig, struct siginfo *info)
 	}
 }
 
-void sigqueue_discard(struct task *t, int sig)
+/* Drops every entry of sig (0: of every signal) from s, and the pending bits. */
+static void pendset_discard(struct pendset s, int sig)
 {
 	unsigned long flags = arch_irq_save();
-	struct sigqueue **pp = &t->sig_queue, *dead = NULL;
+	struct sigqueue **pp = s.queue, *dead = NULL;
 	while (*pp) {
 		struct sigqueue *q = *pp;
 		if (sig == 0 || q->info.si_signo == sig) {
 			*pp = q->next;
 			q->next = dead;
 			dead = q;
-			t->sig_queued--;
+			(*s.queued)--;
 		} else {
 			pp = &q->next;
 		}
 	}
-	t->sig_pending &= sig ? ~SIGMASK(sig) : 0;
+	*s.pending &= sig ? ~SIGMASK(sig) : 0;
 	arch_irq_restore(flags);
 	while (dead) {
 		struct sigqueue *q = dead;
@@ -101,13 +156,38 @@ void sigqueue_discard(struct task *t, int sig)
 	}
 }
 
+void sigqueue_discard(struct task *t, int sig)
+{
+	pendset_discard(task_set(t), sig);
+}
+
+void sigqueue_discard_shared(struct process *p, int sig)
+{
+	pendset_discard(shared_set(p), sig);
+}
+
+void sigqueue_discard_all(struct process *p, int sig)
+{
+	struct task *t;
+	list_for_each_entry(t, &p->threads, thread_link)
+		sigqueue_discard(t, sig);
+	sigqueue_discard_shared(p, sig);
+}
+
+static bool queue_has_timer(struct sigqueue *q, int sig, int timerid)
+{
+	for (; q; q = q->next)
+		if (q->info.si_signo == sig && q->info.si_code == SI_TIMER &&
+		    q->info.si_timerid == timerid)
+			return true;
+	return false;
+}
+
 bool sigqueue_has_timer(struct process *p, int sig, int timerid)
 {
 	struct task *t;
 	list_for_each_entry(t, &p->threads, thread_link)
-		for (struct sigqueue *q = t->sig_queue; q; q = q->next)
-			if (q->info.si_signo == sig && q->info.si_code == SI_TIMER &&
-			    q->info.si_timerid == timerid)
-				return true;
-	return false;
+		if (queue_has_timer(t->sig_queue, sig, timerid))
+			return true;
+	return queue_has_timer(p->shared_queue, sig, timerid);
 }

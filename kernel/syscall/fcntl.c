@@ -3,6 +3,7 @@
 #include <fs/fdtable.h>
 #include <fs/locks.h>
 #include <fs/vfs.h>
+#include <ipc/pipe.h>
 #include <proc/process.h>
 #include <uaccess.h>
 #include <uapi/fcntl.h>
@@ -56,6 +57,10 @@ long sys_fcntl(int fd, int cmd, unsigned long arg)
 			r = -EFAULT;
 		break;
 	}
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		r = pipe_fcntl(f, cmd, arg);
+		break;
 	default:
 		r = -EINVAL;
 		break;

@@ -26,11 +26,8 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction
 		n.sa_mask &= ~(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP));
 		p->sigactions[sig] = n;
 		/* Setting SIG_IGN discards what is pending. */
-		if ((uintptr_t)n.sa_handler == SIG_IGN) {
-			struct task *t;
-			list_for_each_entry(t, &p->threads, thread_link)
-				sigqueue_discard(t, sig);
-		}
+		if ((uintptr_t)n.sa_handler == SIG_IGN)
+			sigqueue_discard_all(p, sig);
 	}
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;

@@ -21,7 +21,8 @@ long sys_rt_sigpending(uint64_t *set, size_t sigsetsize)
 	if (sigsetsize != sizeof(uint64_t))
 		return -EINVAL;
 	struct task *t = current;
-	uint64_t pending = t->sig_pending & t->sig_blocked;
+	/* Both the thread's own and the process's pending signals (sigpending(2)). */
+	uint64_t pending = signal_pending_set(t) & t->sig_blocked;
 	return copy_to_user(set, &pending, sizeof(pending));
 }
 
@@ -84,7 +85,7 @@ long sys_rt_sigtimedwait(const uint64_t *uset, struct siginfo *uinfo,
 	t->sig_blocked &= ~set;
 	for (;;) {
 		t->state = TASK_INTERRUPTIBLE;
-		uint64_t ready = t->sig_pending & set;
+		uint64_t ready = signal_pending_set(t) & set;
 		if (ready) {
 			ret = __builtin_ctzll(ready) + 1;
 			break;

@@ -1,5 +1,5 @@
 /*
- * The console terminal: /dev/console and /dev/tty read through the line
+ * The console terminal: /dev/console and /dev/ttyS0 read through the line
  * discipline from the serial port (its receive interrupt, IRQ 4) and write to
  * every kernel console. The VGA consoles tty1..tty4 are tty/vt.c's.
  */
@@ -31,9 +31,10 @@ void console_dev_init(void)
 	/*
 	 * The console is the first serial port's terminal (console=ttyS0), so
 	 * /dev/ttyS0 (4,64) is the same tty as /dev/console, as on Linux.
+	 * /dev/tty (5,0) is the caller's controlling terminal, whichever it is.
 	 */
 	if (tty_register(&console_tty, TTYAUX_MAJOR, 1) < 0 ||
-	    tty_register(&console_tty, TTYAUX_MAJOR, 0) < 0 ||
+	    chrdev_register(TTYAUX_MAJOR, 0, &tty_ctty_fops) < 0 ||
 	    tty_register(&console_tty, TTY_MAJOR, 64) < 0)
 		pr_err("console: cannot register /dev/console, /dev/tty and /dev/ttyS0\n");
 	serial_enable_input(console_rx);

@@ -99,6 +99,25 @@ void tty_session_leader_exit(struct tty *tty, int sid)
 	}
 }
 
+void tty_hangup(struct tty *tty)
+{
+	int fg = tty->pgrp, sid = tty->session;
+	disassociate(tty);
+	if (fg > 0) {
+		pgrp_signal(fg, SIGHUP);
+		pgrp_signal(fg, SIGCONT);
+	}
+	/* The leader's group is its session's id (a leader cannot leave it). */
+	if (sid > 0 && sid != fg) {
+		pgrp_signal(sid, SIGHUP);
+		pgrp_signal(sid, SIGCONT);
+	}
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	tty->hungup = true;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	wake_up(&tty->readers);
+}
+
 static long ioctl_sctty(struct tty *tty, unsigned long arg)
 {
 	struct process *me = current_proc();

@@ -50,7 +50,7 @@ static void queue_byte(struct tty *tty, char c)
 static void echo(struct tty *tty, const char *s, size_t n)
 {
 	if (tty->termios.c_lflag & ECHO)
-		tty->write(tty, s, n);
+		tty_output(tty, s, n);
 }
 
 static void erase_one(struct tty *tty)
@@ -59,7 +59,7 @@ static void erase_one(struct tty *tty)
 		return;
 	tty->line_len--;
 	if ((tty->termios.c_lflag & ECHO) && (tty->termios.c_lflag & ECHOE))
-		tty->write(tty, "\b \b", 3);
+		tty_output(tty, "\b \b", 3);
 }
 
 void tty_receive(struct tty *tty, char c)
@@ -136,12 +136,18 @@ wake:
 	wake_up(&tty->readers);
 }
 
-static bool readable(struct tty *tty)
+static bool has_input(struct tty *tty)
 {
 	if (tty->termios.c_lflag & ICANON)
 		return tty->lines > 0;
 	return tty->count >= MAX((size_t)tty->termios.c_cc[VMIN], 1u) ||
 	       (tty->termios.c_cc[VMIN] == 0);
+}
+
+/* A read would not wait: input is ready, or the tty is hung up (end of file). */
+static bool readable(struct tty *tty)
+{
+	return tty->hungup || has_input(tty);
 }
 
 unsigned tty_poll(struct tty *tty, struct poll_table *pt)
@@ -151,6 +157,8 @@ unsigned tty_poll(struct tty *tty, struct poll_table *pt)
 	unsigned mask = POLLOUT | POLLWRNORM;
 	if (readable(tty))
 		mask |= POLLIN | POLLRDNORM;
+	if (tty->hungup)
+		mask |= POLLHUP;
 	spin_unlock_irqrestore(&tty->lock, flags);
 	return mask;
 }
@@ -162,6 +170,12 @@ ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)
 		if (err)
 			return err;
 		unsigned long flags = spin_lock_irqsave(&tty->lock);
+		bool none = tty->termios.c_lflag & ICANON ? tty->lines == 0 : tty->count == 0;
+		if (tty->hungup && none) {
+			/* Hung up: what was queued has been read, now end of file. */
+			spin_unlock_irqrestore(&tty->lock, flags);
+			return 0;
+		}
 		if (readable(tty)) {
 			bool canon = tty->termios.c_lflag & ICANON;
 			size_t *cur = &tty->line_q[tty->line_head];
@@ -223,8 +237,17 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 	}
 	case TIOCGWINSZ:
 		return copy_to_user(uarg, &tty->winsize, sizeof(tty->winsize));
-	case TIOCSWINSZ:
-		return copy_from_user(&tty->winsize, uarg, sizeof(tty->winsize));
+	case TIOCSWINSZ: {
+		/* A new size sends SIGWINCH to the foreground group. */
+		struct winsize ws;
+		if (copy_from_user(&ws, uarg, sizeof(ws)))
+			return -EFAULT;
+		bool changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
+		tty->winsize = ws;
+		if (changed)
+			tty_signal_fg(tty, SIGWINCH);
+		return 0;
+	}
 	case FIONREAD: {
 		int n = (int)tty->count;
 		return copy_to_user(uarg, &n, sizeof(n));

@@ -42,7 +42,7 @@ struct tty *tty_lookup(uint64_t rdev)
 
 void tty_write(struct tty *tty, const char *s, size_t n)
 {
-	tty->write(tty, s, n);
+	tty_output(tty, s, n);
 }
 
 static ssize_t tty_file_read(struct file *file, struct uio *uio, uint64_t *pos)
@@ -91,7 +91,8 @@ static unsigned tty_file_poll(struct file *file, struct poll_table *pt)
 /* A session leader without a controlling terminal acquires the tty (tty/jobctl.c). */
 static int tty_file_open(struct inode *inode, struct file *file)
 {
-	struct tty *tty = tty_lookup(inode->rdev);
+	/* /dev/tty's open chose the tty already (tty_ctty_open). */
+	struct tty *tty = file->priv ? file->priv : tty_lookup(inode->rdev);
 	if (!tty)
 		return -ENXIO;
 	file->priv = tty;
@@ -106,6 +107,25 @@ const struct file_ops tty_fops = {
 	.ioctl = tty_file_ioctl,
 	.poll = tty_file_poll,
 	.llseek = no_llseek,
+};
+
+/*
+ * /dev/tty: the file becomes one of the caller's controlling terminal, with
+ * that terminal's own file ops (a pty slave's count its opens).
+ */
+static int tty_ctty_open(struct inode *inode, struct file *file)
+{
+	struct process *me = current_proc();
+	struct tty *tty = me ? me->ctty : NULL;
+	if (!tty)
+		return -ENXIO;
+	file->priv = tty;
+	file->ops = tty->fops ? tty->fops : &tty_fops;
+	return file->ops->open ? file->ops->open(inode, file) : 0;
+}
+
+const struct file_ops tty_ctty_fops = {
+	.open = tty_ctty_open,
 };
 
 int tty_register(struct tty *tty, uint32_t major, uint32_t minor)

@@ -6,7 +6,7 @@
  * its own per program, reaps orphans reparented to it, and ends with
  * "init: all tests done"; then it exits 0 and the kernel powers off.
  * Before the tests it mounts what a system's init would: tmpfs on /tmp
- * (mode 1777), /dev/shm and /run, and proc on /proc.
+ * (mode 1777), /dev/shm and /run, proc on /proc and devpts on /dev/pts.
  * tests/boot/user.py reads all of this from the serial console.
  *
  * For a try on a Linux host: init [TESTS-FILE].
@@ -71,6 +71,7 @@ static const struct {
     {"tmpfs", "/dev/shm", "mode=1777"},
     {"tmpfs", "/run", "mode=755"},
     {"proc", "/proc", NULL},
+    {"devpts", "/dev/pts", NULL},
 };
 
 static void mount_filesystems(void)
@@ -78,7 +79,8 @@ static void mount_filesystems(void)
 	for (size_t i = 0; i < ARRAY_SIZE(init_mounts); i++) {
 		syscall2(SYS_mkdir, (long)init_mounts[i].dir, 0755);
 		long r = syscall5(SYS_mount, (long)init_mounts[i].type, (long)init_mounts[i].dir,
-		                  (long)init_mounts[i].type, MS_NOSUID | MS_NODEV,
+		                  (long)init_mounts[i].type,
+		                  MS_NOSUID | (strcmp(init_mounts[i].type, "devpts") ? MS_NODEV : MS_NOEXEC),
 		                  (long)init_mounts[i].options);
 		T_OK(r == 0, "mount %s on %s (%ld)", init_mounts[i].type, init_mounts[i].dir, r);
 	}

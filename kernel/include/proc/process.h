@@ -63,6 +63,15 @@ struct process {
 	/* Interval timers (proc/itimer.c) and POSIX timers (proc/posix_timer.c). */
 	struct itimers *itimers;    /* NULL until setitimer/alarm is first used */
 	struct posix_timer *posix_timers;
+
+	/*
+	 * Signals sent to the process (kill, sigqueue, the terminal, timers):
+	 * pending for the whole thread group until a thread that does not
+	 * block one takes it (proc/signal.c, proc/sigqueue.c).
+	 */
+	uint64_t shared_pending;
+	struct sigqueue *shared_queue;
+	unsigned shared_queued;
 };
 
 /* A stop or continue the parent has not collected with wait4/waitid yet. */

@@ -17,7 +17,10 @@ struct trap_frame;
 
 #define SIGMASK(sig) (1ULL << ((sig)-1))
 
-/* Makes sig pending for the process (on a thread that does not block it). 0 or -EINVAL. */
+/*
+ * Makes sig pending for the process: in its shared set, taken by whichever
+ * thread first runs without blocking it (one such thread is woken). 0 or -EINVAL.
+ */
 int signal_send(struct process *p, int sig);
 /* Makes sig pending for one thread (tkill, tgkill). 0 or -EINVAL. */
 int signal_send_task(struct task *t, int sig);
@@ -43,6 +46,18 @@ void signal_notify_parent(struct process *child, int code, int status);
 int sigqueue_add(struct task *t, int sig, const struct siginfo *info);
 void sigqueue_take(struct task *t, int sig, struct siginfo *info);
 void sigqueue_discard(struct task *t, int sig);
+/*
+ * The same for the process-wide set (p->shared_pending): sigqueue_add_shared()
+ * also sets the pending bit. sigqueue_take() takes from the thread's own
+ * signals first, then from its process's shared ones.
+ * sigqueue_discard_all() discards sig (0: every signal) from every thread
+ * of p and from the shared set.
+ */
+int sigqueue_add_shared(struct process *p, int sig, const struct siginfo *info);
+void sigqueue_discard_shared(struct process *p, int sig);
+void sigqueue_discard_all(struct process *p, int sig);
+/* The signals pending for t: its own and its process's shared ones. */
+uint64_t signal_pending_set(const struct task *t);
 /* True when a signal of POSIX timer timerid is still queued in p (for overruns). */
 bool sigqueue_has_timer(struct process *p, int sig, int timerid);
 /* True for the signals whose default action stops the process. */

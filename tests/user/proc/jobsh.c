@@ -12,7 +12,10 @@
  * A foreground job that stops (Ctrl-Z: SIGTSTP from the terminal) is
  * reported and the shell takes the terminal back; Ctrl-C kills only the
  * foreground job. The TAP results check what the kernel did at each step.
- * The same program is the jobs' payload: "sleep SECONDS" and "spin TAG".
+ * The same program is the jobs' payload: "sleep SECONDS", "spin TAG" and
+ * "winch" (waits for SIGWINCH and prints the new window size). With
+ * "on PATH" the shell's terminal is PATH instead of the console (the pty
+ * test, tests/user/proc/pty.c, runs it on a pty slave).
  */
 #include "rt.h"
 
@@ -21,6 +24,9 @@
 #define ioctl(fd, c, a) syscall3(SYS_ioctl, (fd), (c), (long)(a))
 
 #define MAX_JOBS 8
+
+__asm__(".text\n.globl restore_rt\nrestore_rt:\n\tmov $15, %eax\n\tsyscall\n\thlt\n");
+void restore_rt(void);
 
 struct job {
 	int pgid; /* 0: free */
@@ -105,11 +111,11 @@ static struct job *job_arg(char **argv, int argc)
 	return &jobs[n - 1];
 }
 
-static int shell(void)
+static int shell(const char *path)
 {
 	long me = setsid();
 	shell_pgid = (int)me;
-	tty = (int)sys_open("/dev/console", O_RDWR, 0);
+	tty = (int)sys_open(path, O_RDWR, 0);
 	int sid = 0;
 	T_OK(tty >= 0 && ioctl(tty, TIOCGSID, &sid) == 0 && sid == me,
 	     "the shell's session has the console as controlling terminal (%d)", sid);
@@ -210,17 +216,47 @@ static int shell(void)
 	return t_done();
 }
 
+static volatile int winched;
+
+static void on_winch(int sig)
+{
+	(void)sig;
+	winched = 1;
+}
+
+/* Payload: waits (10 s at most) for SIGWINCH, then prints the size of its terminal (fd 0). */
+static int winch(void)
+{
+	struct k_sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = (void *)on_winch;
+	sa.sa_flags = SA_RESTORER;
+	sa.sa_restorer = (void *)restore_rt;
+	sys_rt_sigaction(SIGWINCH, &sa, NULL);
+	tprintf("jobsh: winch ready\n");
+	for (int i = 0; i < 500 && !winched; i++)
+		rt_sleep_ms(20);
+	struct winsize ws;
+	memset(&ws, 0, sizeof(ws));
+	ioctl(0, TIOCGWINSZ, &ws);
+	tprintf("jobsh: %s rows %d cols %d\n", winched ? "SIGWINCH" : "no SIGWINCH", ws.ws_row,
+	        ws.ws_col);
+	return winched ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "sleep")) {
 		rt_sleep_ms(rt_atol(argv[2]) * 1000);
 		return 0;
 	}
+	if (argc == 2 && !strcmp(argv[1], "winch"))
+		return winch();
 	if (argc == 3 && !strcmp(argv[1], "spin")) {
 		tprintf("jobsh: spin %s running\n", argv[2]);
 		for (;;)
 			rt_sleep_ms(20);
 	}
 	t_set_prog("jobsh");
-	return shell();
+	return shell(argc == 3 && !strcmp(argv[1], "on") ? argv[2] : "/dev/console");
 }

@@ -42,8 +42,56 @@ static uint64_t mix(uint64_t h, const unsigned char *b, size_t n, uint64_t off)
 
 static unsigned char buf[CHUNK] __attribute__((aligned(8)));
 
+/* fcntl F_GETPIPE_SZ / F_SETPIPE_SZ on a pipe and a FIFO. */
+static void test_pipe_size(void)
+{
+	int p[2];
+	sys_pipe2(p, O_NONBLOCK);
+	long sz = syscall3(SYS_fcntl, p[0], F_GETPIPE_SZ, 0);
+	T_OK(sz == 65536, "F_GETPIPE_SZ: 64 KiB at first (%ld)", sz);
+	sz = syscall3(SYS_fcntl, p[1], F_SETPIPE_SZ, 5000);
+	T_OK(sz == 8192 && syscall3(SYS_fcntl, p[0], F_GETPIPE_SZ, 0) == 8192,
+	     "F_SETPIPE_SZ 5000 rounds up to 8192, seen from both ends (%ld)", sz);
+	long total = 0, r;
+	while ((r = sys_write(p[1], buf, 1024)) > 0)
+		total += r;
+	T_OK(total == 8192 && r == -EAGAIN, "the pipe holds exactly 8192 bytes (%ld)", total);
+	r = syscall3(SYS_fcntl, p[1], F_SETPIPE_SZ, 4096);
+	T_OK(r == -EBUSY, "shrinking below what is queued is EBUSY (%ld)", r);
+	r = syscall3(SYS_fcntl, p[1], F_SETPIPE_SZ, 1 << 20);
+	T_OK(r == 1 << 20, "F_SETPIPE_SZ 1 MiB keeps the queued bytes (%ld)", r);
+	char c[1024];
+	long got = 0;
+	bool same = true;
+	while ((r = sys_read(p[0], c, sizeof(c))) > 0) {
+		same &= !memcmp(c, buf, (size_t)r);
+		got += r;
+	}
+	T_OK(got == 8192 && same, "the bytes come out after the resize (%ld)", got);
+	total = 0;
+	while ((r = sys_write(p[1], buf, 4096)) > 0)
+		total += r;
+	T_OK(total == 1 << 20, "the bigger pipe holds 1 MiB (%ld)", total);
+	sys_close(p[0]);
+	sys_close(p[1]);
+	int fd = (int)sys_open("/proc/self/stat", O_RDONLY, 0);
+	if (fd < 0)
+		fd = (int)sys_open("/", O_RDONLY, 0);
+	r = syscall3(SYS_fcntl, fd, F_GETPIPE_SZ, 0);
+	T_OK(r == -EBADF, "F_GETPIPE_SZ on a file that is not a pipe is EBADF (%ld)", r);
+	sys_close(fd);
+	syscall3(SYS_mknod, (long)"/tmp/pipesz.fifo", S_IFIFO | 0600, 0);
+	fd = (int)sys_open("/tmp/pipesz.fifo", O_RDWR | O_NONBLOCK, 0);
+	r = syscall3(SYS_fcntl, fd, F_SETPIPE_SZ, 4096);
+	T_OK(fd >= 0 && r == 4096 && syscall3(SYS_fcntl, fd, F_GETPIPE_SZ, 0) == 4096,
+	     "F_SETPIPE_SZ on a FIFO (%ld)", r);
+	sys_close(fd);
+	syscall1(SYS_unlink, (long)"/tmp/pipesz.fifo");
+}
+
 int main(void)
 {
+	test_pipe_size();
 	int st = rt_run_child(sigpipe_child, NULL);
 	T_OK(WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE,
 	     "a write without a reader dies of SIGPIPE (%#x)", st);
