@@ -84,13 +84,13 @@ static int standalone(void)
 	int fd = open_tty("/dev/tty2");
 	if (!T_OK(fd >= 0, "open /dev/tty2"))
 		return t_done();
-	struct winsize ws;
-	T_OK(syscall3(SYS_ioctl, fd, TIOCGWINSZ, (long)&ws) == 0 && ws.ws_row == 25 &&
-	         ws.ws_col == 80,
+	struct winsize ws = { 0 };
+	long err = syscall3(SYS_ioctl, fd, TIOCGWINSZ, (long)&ws);
+	T_OK(err == 0 && ws.ws_row == 25 && ws.ws_col == 80,
 	     "TIOCGWINSZ: 80x25 (%d x %d)", ws.ws_col, ws.ws_row);
-	struct vt_stat st;
-	T_OK(syscall3(SYS_ioctl, fd, VT_GETSTATE, (long)&st) == 0 && st.v_active == 1 &&
-	         st.v_state == 0x1e,
+	struct vt_stat st = { 0 };
+	err = syscall3(SYS_ioctl, fd, VT_GETSTATE, (long)&st);
+	T_OK(err == 0 && st.v_active == 1 && st.v_state == 0x1e,
 	     "VT_GETSTATE: tty1 visible, consoles 1-4 exist (%d, %#x)", st.v_active, st.v_state);
 	T_OK(syscall3(SYS_ioctl, fd, VT_ACTIVATE, 2) == 0 && active(fd) == 2,
 	     "VT_ACTIVATE 2 makes tty2 visible");
