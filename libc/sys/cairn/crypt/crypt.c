@@ -1,12 +1,7 @@
 /*
- * crypt: the hash of key in the method and with the salt that setting names:
- * "$6$" SHA-512 crypt or "$1$" MD5 crypt (setting may be a whole earlier
- * result, so crypt(key, hash) == hash checks a password). Other methods
- * (DES, "$5$", yescrypt) give NULL with EINVAL. The result is in a static
- * buffer (not reentrant).
+ * crypt: __crypt (crypt/__crypt.c) into a static buffer, so not reentrant:
+ * crypt_r is.
  */
-#include <errno.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "internal/hash.h"
@@ -15,10 +10,5 @@ char *crypt(const char *key, const char *setting)
 {
 	static char out[128];
 
-	if (!strncmp(setting, "$6$", 3))
-		return __crypt_sha512(key, setting, out);
-	if (!strncmp(setting, "$1$", 3))
-		return __crypt_md5(key, setting, out);
-	errno = EINVAL;
-	return 0;
+	return __crypt(key, setting, out);
 }

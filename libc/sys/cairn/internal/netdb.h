@@ -1,8 +1,8 @@
 /*
  * The files behind <netdb.h>: /etc/hosts ("address name alias..."),
  * /etc/services ("name port/protocol alias...") and /etc/protocols ("name
- * number alias..."), where '#' starts a comment. Cairn has no resolver yet,
- * so a name that is neither numeric nor in /etc/hosts is not found.
+ * number alias..."), where '#' starts a comment. A host name that is
+ * neither numeric nor in /etc/hosts goes to DNS (internal/dns.h).
  */
 #ifndef _CAIRN_INTERNAL_NETDB_H
 #define _CAIRN_INTERNAL_NETDB_H

@@ -4,18 +4,22 @@
  * sockaddr and (on the first node, with AI_CANONNAME) the canonical name.
  *
  * node is a numeric IPv4 address (inet_aton's forms), a numeric IPv6
- * address, or a name from /etc/hosts (FIXME: no DNS yet: other names give
- * EAI_NONAME). NULL node means the wildcard address with AI_PASSIVE, the
- * loopback address otherwise. service is a port number or an /etc/services
- * name. Without a socket type in hints, each address comes as SOCK_STREAM
- * (TCP) and SOCK_DGRAM (UDP), and also SOCK_RAW when there is no service,
- * in glibc's order.
+ * address, a name from /etc/hosts, or else a name the DNS servers of
+ * /etc/resolv.conf know (A, then AAAA records; internal/dns.h): their
+ * errors come back as EAI_NONAME (no such name), EAI_NODATA (no address
+ * of the family), EAI_AGAIN (no server answered) or EAI_SYSTEM (no socket:
+ * so in a Cairn without a network stack). NULL node means the wildcard
+ * address with AI_PASSIVE, the loopback address otherwise. service is a
+ * port number or an /etc/services name. Without a socket type in hints,
+ * each address comes as SOCK_STREAM (TCP) and SOCK_DGRAM (UDP), and also
+ * SOCK_RAW when there is no service, in glibc's order.
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal/dns.h"
 #include "internal/netdb.h"
 
 #define MAX_ADDRS 16
@@ -79,6 +83,35 @@ static int service_port(const char *service, const char *proto, int flags)
 	return __service_port(service, proto);
 }
 
+/*
+ * The DNS addresses of node, A records first: their count, or the EAI_*
+ * error of the last question asked. A server that cannot be reached is not
+ * asked the second question.
+ */
+static int dns_addresses(const char *node, int family, struct __netaddr *out, char *canon,
+                         size_t canon_size)
+{
+	static const int types[2] = {DNS_TYPE_A, DNS_TYPE_AAAA};
+	struct __dns_answer ans;
+	int n = 0, r = EAI_NONAME;
+
+	for (int i = 0; i < 2; i++) {
+		if (family == (types[i] == DNS_TYPE_A ? AF_INET6 : AF_INET))
+			continue;
+		r = __dns_lookup(node, types[i], &ans);
+		if (r == EAI_AGAIN || r == EAI_SYSTEM)
+			break;
+		for (int k = 0; r == 0 && k < ans.count && n < MAX_ADDRS; k++) {
+			out[n].family = ans.family;
+			memcpy(out[n].addr, ans.addr[k], 16);
+			n++;
+		}
+		if (r == 0 && !canon[0] && strlen(ans.canon) < canon_size)
+			strcpy(canon, ans.canon);
+	}
+	return n ? n : r;
+}
+
 /* The addresses of node: their count, or an EAI_* error (all negative). */
 static int addresses(const char *node, int family, int flags, struct __netaddr *out, char *canon,
                      size_t canon_size)
@@ -119,7 +152,7 @@ static int addresses(const char *node, int family, int flags, struct __netaddr *
 	if (flags & AI_NUMERICHOST)
 		return EAI_NONAME;
 	n = __hosts_by_name(node, family, out, MAX_ADDRS, canon, canon_size);
-	return n ? n : EAI_NONAME;
+	return n ? n : dns_addresses(node, family, out, canon, canon_size);
 }
 
 int getaddrinfo(const char *restrict node, const char *restrict service,

@@ -1,10 +1,13 @@
 /*
- * gethostbyname: the IPv4 addresses of name (numeric, or from /etc/hosts) in
- * static memory (not reentrant); NULL with h_errno HOST_NOT_FOUND otherwise.
+ * gethostbyname: the IPv4 addresses of name (numeric, from /etc/hosts, or
+ * else DNS A records, internal/dns.h) in static memory (not reentrant);
+ * NULL otherwise, with h_errno HOST_NOT_FOUND (no such name), NO_DATA (no
+ * A record) or TRY_AGAIN (no name server answered, or there is no network).
  */
 #include <arpa/inet.h>
 #include <string.h>
 
+#include "internal/dns.h"
 #include "internal/netdb.h"
 
 #define MAX_ADDRS 16
@@ -27,8 +30,19 @@ struct hostent *gethostbyname(const char *name)
 			memcpy(&addr[i], a[i].addr, 4);
 	}
 	if (!n) {
-		h_errno = HOST_NOT_FOUND;
-		return 0;
+		static struct __dns_answer ans;
+		int r = __dns_lookup(name, DNS_TYPE_A, &ans);
+
+		if (r) {
+			h_errno = r == EAI_NONAME   ? HOST_NOT_FOUND
+			          : r == EAI_NODATA ? NO_DATA
+			                            : TRY_AGAIN;
+			return 0;
+		}
+		n = ans.count < MAX_ADDRS ? ans.count : MAX_ADDRS;
+		for (int i = 0; i < n; i++)
+			memcpy(&addr[i], ans.addr[i], 4);
+		strcpy(canon, ans.canon);
 	}
 	for (int i = 0; i < n; i++)
 		list[i] = (char *)&addr[i];

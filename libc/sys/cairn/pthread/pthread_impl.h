@@ -171,4 +171,16 @@ int __pthread_mutex_lock(pthread_mutex_t *m, const struct timespec *abs);
 int __pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abs,
 			     int cancel_point);
 
+/*
+ * fork() and its handlers (pthread_atfork.c): __fork_prepare before the
+ * system call, then __fork_parent in the parent (also when fork failed) or
+ * __fork_child in the child. __fork_lock_libc and __fork_unlock_libc take
+ * and release newlib's own locks (__fork_lock_libc.c).
+ */
+void __fork_prepare(void);
+void __fork_parent(void);
+void __fork_child(void);
+void __fork_lock_libc(void);
+void __fork_unlock_libc(void);
+
 #endif

@@ -1,12 +1,14 @@
 /*
- * flockfile: takes the stream's recursive lock (newlib's _flockfile, which
- * goes through the retargetable locks in pthread/), so a thread can make a
- * sequence of stdio calls atomic. String streams have no lock.
+ * flockfile: takes f's lock (the recursive lock newlib's stdio holds during
+ * each call on f), waiting for another thread that holds it. newlib 3.3
+ * declares flockfile but leaves it to the system.
  */
 #include <stdio.h>
-#include <sys/lock.h>
 
-void flockfile(FILE *fp)
+#include "pthread/retarget_lock.h"
+
+void flockfile(FILE *f)
 {
-	(void)_flockfile(fp);
+	if (!(f->_flags & __SSTR))
+		__retarget_lock_do_acquire(__lock_or_fallback(f->_lock));
 }

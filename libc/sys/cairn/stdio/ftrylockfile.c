@@ -1,13 +1,11 @@
-/*
- * ftrylockfile: flockfile() without waiting; 0 when the caller now holds the
- * stream lock, non-zero when another thread does.
- */
+/* ftrylockfile: takes f's lock if no other thread holds it: 0, else nonzero. */
 #include <stdio.h>
-#include <sys/lock.h>
 
-int ftrylockfile(FILE *fp)
+#include "pthread/retarget_lock.h"
+
+int ftrylockfile(FILE *f)
 {
-	if (fp->_flags & __SSTR)
+	if (f->_flags & __SSTR)
 		return 0;
-	return __lock_try_acquire_recursive(fp->_lock);
+	return __retarget_lock_do_try(__lock_or_fallback(f->_lock)) ? 0 : -1;
 }

@@ -1,8 +1,10 @@
-/* funlockfile: releases one level of the stream lock taken by flockfile(). */
+/* funlockfile: releases f's lock, taken by flockfile or ftrylockfile. */
 #include <stdio.h>
-#include <sys/lock.h>
 
-void funlockfile(FILE *fp)
+#include "pthread/retarget_lock.h"
+
+void funlockfile(FILE *f)
 {
-	(void)_funlockfile(fp);
+	if (!(f->_flags & __SSTR))
+		__retarget_lock_do_release(__lock_or_fallback(f->_lock));
 }

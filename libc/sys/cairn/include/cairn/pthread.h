@@ -151,6 +151,13 @@ int pthread_key_delete(pthread_key_t);
 void *pthread_getspecific(pthread_key_t);
 int pthread_setspecific(pthread_key_t, const void *);
 
+/*
+ * Fork handlers: fork() calls every prepare handler in the reverse order of
+ * registration, then, in the parent and the child alike, the parent or
+ * child handlers in the order of registration.
+ */
+int pthread_atfork(void (*)(void), void (*)(void), void (*)(void));
+
 /* Cancellation (deferred; see docs/libc.md for the cancellation points). */
 int pthread_cancel(pthread_t);
 int pthread_setcancelstate(int, int *);
