@@ -41,7 +41,7 @@ kernel: toolchain
 	@$(MAKE) --no-print-directory -f kernel/Makefile CROSS=$(CROSS) BUILD=$(BUILD)
 
 # The ports installed into the root filesystem (ports/, docs/ports.md).
-BASE_PORTS := dash
+BASE_PORTS := dash busybox
 PORTS := python3 $(TOP)/ports/ports.py
 
 PKG_HOST := $(BUILD)/pkg/host/pkg
@@ -69,8 +69,11 @@ image: kernel rootfs libc initrd
 	@$(TOP)/boot/mkimage.sh $(KERNEL) $(BUILD)/rootfs $(IMAGE) $(BUILD)/initrd.cpio
 
 # Boots the image; KARGS="..." appends kernel arguments (written to /grub/extra.cfg).
+# RUN_KARGS=noinitrd boots the ext2 root (busybox init, a login on ttyS0);
+# make run RUN_KARGS= boots the test initrd instead.
+RUN_KARGS ?= noinitrd
 run: image
-	@$(TOP)/boot/set-kargs.sh $(IMAGE) "$(KARGS)"
+	@$(TOP)/boot/set-kargs.sh $(IMAGE) "$(strip $(RUN_KARGS) $(KARGS))"
 	@if [ -n "$$DISPLAY" ]; then \
 		$(QEMU) -serial stdio; \
 	else \

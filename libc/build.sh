@@ -288,6 +288,27 @@ for s in $srcs; do
 	o=$obj/$(echo "$s" | sed -e 's|/|-|g' -e 's|\.[cS]$|.o|')
 	gcc_glue -c "$glue/$s" -o "$o"
 done
+# 5b. Regular expressions, fnmatch, glob and popen: the BSD versions in
+# newlib's libc/posix, which newlib does not build for Cairn (the rest of
+# that directory, dirent and the exec family, is Cairn's glue). The files
+# named here are compiled straight from the tarball, never copied into the
+# tree; their objects join the glue's (posix-NAME.o) and its clash check.
+NEWLIB_POSIX_FILES="regcomp regerror regexec regfree collate collcmp fnmatch glob popen"
+posix=$WORK/posix
+mkdir -p "$posix"
+run tar -xf "$NEWLIB_TARBALL" -C "$posix" --strip-components=4 --wildcards '*/newlib/libc/posix/*'
+# popen.c forks with vfork() and its child walks the list of open streams
+# in a local variable; GCC gives that variable the stack slot of the
+# parent's new entry, so the child (on the parent's stack until exec)
+# overwrote it and the parent crashed. popen uses fork() instead.
+for f in $NEWLIB_POSIX_FILES; do
+	extra=
+	[ "$f" = popen ] && extra=-Dvfork=fork
+	# shellcheck disable=SC2086 # the flags are words
+	run "${CROSS}gcc" $NEWLIB_CFLAGS $extra -D_GNU_SOURCE -I"$posix" -c "$posix/$f.c" \
+		-o "$obj/posix-$f.o"
+done
+
 # A glue symbol that newlib also defines would make the link depend on
 # archive order: refuse it.
 "${CROSS}nm" -g --defined-only "$NEWLIB/lib/libc.a" 2>/dev/null | awk 'NF == 3 { print $3 }' |

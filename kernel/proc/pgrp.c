@@ -18,11 +18,17 @@
 #include <tty.h>
 #include <uapi/signal.h>
 
+/*
+ * Whether a process group pgid exists (in session sid, if sid > 0). A zombie
+ * still belongs to its group until it is reaped, as in Linux: a shell's
+ * pipeline `echo x | cat` puts cat into echo's group, and echo may already
+ * have exited when cat's setpgid() and tcsetpgrp() run.
+ */
 bool pgrp_exists(int pgid, int sid)
 {
 	struct process *p;
 	list_for_each_entry(p, &all_processes, all_link)
-		if (!p->zombie && p->pgid == pgid && (sid <= 0 || p->sid == sid))
+		if (p->pgid == pgid && (sid <= 0 || p->sid == sid))
 			return true;
 	return false;
 }

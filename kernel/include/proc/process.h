@@ -112,7 +112,7 @@ int process_start_init(const char *path, char *const *argv);
  */
 int pgrp_setpgid(int pid, int pgid);
 int pgrp_setsid(void);
-/* True when some live process is in process group pgid (of session sid, if sid > 0). */
+/* True when some process, zombies included, is in process group pgid (of session sid, if sid > 0). */
 bool pgrp_exists(int pgid, int sid);
 /*
  * True when process group pgid is orphaned: no live member other than

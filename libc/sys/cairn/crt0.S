@@ -18,4 +18,14 @@ _start:
 	hlt				/* not reached */
 	.size	_start, . - _start
 
+/*
+ * A reference to main from the first object of every link, as glibc's
+ * crt1.o has: the linker then pulls main() out of an archive that was
+ * scanned before libc.a asked for it (busybox links its main from
+ * libbb/lib.a). The section is unused and --gc-sections may drop it.
+ */
+	.section .rodata.cairn_main_ref, "a"
+	.balign	8
+	.quad	main
+
 	.section .note.GNU-stack, "", @progbits
