@@ -4,6 +4,7 @@
  */
 #include <block/blkdev.h>
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/fstype.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
@@ -136,6 +137,7 @@ int vfs_umount(const char *target, int flags)
 		return -EINVAL;
 	}
 	struct super_block *sb = m->sb;
+	dcache_forget_sb(sb); /* the cache's references must not count as users */
 	/* References: ours, the mount's, the super block's. */
 	bool busy = __atomic_load_n(&root->refcount, __ATOMIC_ACQUIRE) > 3 ||
 		    __atomic_load_n(&sb->nr_files, __ATOMIC_ACQUIRE) > 0;

@@ -3,6 +3,7 @@
  * on what was found, O_TRUNC, and opening the inode (fs/file.c).
  */
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 
@@ -32,7 +33,7 @@ static int open_create(struct inode *base, const char *path, int flags, uint32_t
 
 	for (int tries = 0;; tries++) {
 		struct inode *inode;
-		err = ops->lookup(pp.dir, pp.name, &inode);
+		err = dcache_lookup(pp.dir, pp.name, &inode);
 		if (!err) {
 			if (flags & O_EXCL) {
 				inode_put(inode);
@@ -59,6 +60,7 @@ static int open_create(struct inode *base, const char *path, int flags, uint32_t
 		}
 		err = ops->create(pp.dir, pp.name, S_IFREG | (mode & 07777 & ~vfs_current_umask()),
 		                  out);
+		dcache_invalidate(pp.dir, pp.name);
 		/* Someone else created it between the lookup and here: open theirs. */
 		if (err == -EEXIST && !(flags & O_EXCL) && tries == 0)
 			continue;

@@ -3,7 +3,9 @@
  * types mount(2) knows, and the built-in character devices. rootfs_mount()
  * (fs/rootfs.c) then chooses the root and mounts devtmpfs on its /dev.
  */
+#include <cmdline.h>
 #include <fs/chrdev.h>
+#include <fs/dcache.h>
 #include <fs/ext2fs.h>
 #include <fs/fatfs.h>
 #include <fs/devfs.h>
@@ -30,5 +32,7 @@ void vfs_init(void)
 	memdev_init();
 	kmsg_dev_init();
 	console_dev_init();
+	if (cmdline_has("nodcache")) /* for measuring what the dentry cache buys */
+		dcache_set_enabled(false);
 	pr_info("vfs: ramfs on /\n");
 }

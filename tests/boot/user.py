@@ -103,8 +103,10 @@ def check_jobsh(t, lines):
 
 
 def type_at_prompts(vm):
+    # The tests between two prompts may take minutes on a loaded machine: each
+    # prompt may take as long as the whole run.
     for prompt, keys in TTY_DIALOG:
-        vm.wait_for(re.escape(prompt), timeout=60)
+        vm.wait_for(re.escape(prompt), timeout=RUN_TIMEOUT)
         vm.send(keys)
 
 

@@ -338,6 +338,7 @@ int ext2_mount(const char *devname, unsigned long flags, struct super_block **ou
 	m->sb.ops = &ext2_sops;
 	m->sb.priv = m;
 	m->sb.bdev = bdev;
+	m->sb.flags |= SB_DCACHE; /* its names change only through the VFS */
 	struct inode *root;
 	ext2_lock(m);
 	m->fs.read_only = true; /* nothing is written before the mount is decided */

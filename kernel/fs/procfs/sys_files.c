@@ -8,6 +8,7 @@
 #include <arch/percpu.h>
 #include <block/blkdev.h>
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/fstype.h>
 #include <fs/mount.h>
 #include <fs/ramfs.h>
@@ -229,8 +230,21 @@ static int show_partitions(struct procfs_buf *b, int pid)
 	return 0;
 }
 
+/* Cairn's own: the dentry cache's size and counters (fs/dcache.h), one "name value" a line. */
+static int show_dcache(struct procfs_buf *b, int pid)
+{
+	(void)pid;
+	struct dcache_stats st;
+	dcache_get_stats(&st);
+	pbuf_printf(b, "entries %llu\nlimit %u\nhits %llu\nnegative_hits %llu\nmisses %llu\n",
+	            (unsigned long long)st.entries, DCACHE_MAX, (unsigned long long)st.hits,
+	            (unsigned long long)st.negative_hits, (unsigned long long)st.misses);
+	return 0;
+}
+
 const struct procfs_entry procfs_root_entries[] = {
     {"cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL},
+    {"dcache", S_IFREG | 0444, show_dcache, NULL},
     {"filesystems", S_IFREG | 0444, show_filesystems, NULL},
     {"loadavg", S_IFREG | 0444, show_loadavg, NULL},
     {"meminfo", S_IFREG | 0444, show_meminfo, NULL},

@@ -189,6 +189,7 @@ int ramfs_mount_root(void)
 	struct super_block *sb = ramfs_create();
 	if (!sb)
 		return -ENOMEM;
+	sb->flags |= SB_DCACHE; /* its names change only through the VFS */
 	vfs_set_root(sb->root);
 	return 0;
 }
@@ -200,6 +201,7 @@ static int ramfs_type_mount(const char *source, unsigned long flags, const char 
 	struct super_block *sb = ramfs_create();
 	if (!sb)
 		return -ENOMEM;
+	sb->flags |= SB_DCACHE; /* its names change only through the VFS */
 	*out = sb;
 	return 0;
 }

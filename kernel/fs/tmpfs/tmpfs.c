@@ -29,6 +29,7 @@ static int tmpfs_mount(const char *source, unsigned long flags, const char *data
 		return -ENOMEM;
 	sb->root->uid = opts.uid;
 	sb->root->gid = opts.gid;
+	sb->flags |= SB_DCACHE; /* its names change only through the VFS */
 	*out = sb;
 	return 0;
 }

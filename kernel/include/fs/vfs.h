@@ -6,6 +6,7 @@
  *   inode        fs/inode.c   struct inode, references, the inode lock, stat
  *   directory    fs/dir.c     mkdir, mknod, unlink, rmdir, symlink, link
  *                fs/dirpath.c a directory's path (getcwd)
+ *   dentry cache fs/dcache.c  names per directory (fs/dcache.h)
  *   path         fs/namei.c   path walk: vfs_lookup(), vfs_lookup_parent()
  *                fs/rename.c  vfs_rename()
  *   file         fs/file.c    struct file, vfs_read()/vfs_write(), readdir
@@ -102,6 +103,7 @@ struct super_ops {
 };
 
 #define SB_RDONLY 0x1 /* every write fails with -EROFS (checked by the VFS) */
+#define SB_DCACHE 0x2 /* names change only through the VFS: the dentry cache may keep them */
 
 struct super_block {
 	const char *fs_name; /* "ramfs", "ext2", "vfat", ... */
