@@ -141,7 +141,9 @@ int vfs_umount(const char *target, int flags)
 	/* References: ours, the mount's, the super block's. */
 	bool busy = __atomic_load_n(&root->refcount, __ATOMIC_ACQUIRE) > 3 ||
 		    __atomic_load_n(&sb->nr_files, __ATOMIC_ACQUIRE) > 0;
-	if (sb->ops && sb->ops->put_super)
+	if (sb->ops && sb->ops->busy)
+		busy |= sb->ops->busy(sb);
+	else if (sb->ops && sb->ops->put_super)
 		busy |= __atomic_load_n(&sb->nr_inodes, __ATOMIC_ACQUIRE) > 1;
 	inode_put(root);
 	if (busy)

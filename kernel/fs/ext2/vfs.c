@@ -114,13 +114,7 @@ static void evict(struct inode *inode)
 	if (*pp)
 		*pp = info->next;
 	if (info->raw.i_links_count == 0 && !m->fs.read_only) {
-		struct ext2_inode *r = &info->raw;
-		int err = ext2_truncate(&m->fs, r, 0);
-		r->i_dtime = m->fs.now;
-		if (!err)
-			err = ext2_write_inode(&m->fs, info->ino, r);
-		if (!err)
-			err = ext2_free_inode(&m->fs, info->ino, S_ISDIR(r->i_mode));
+		int err = ext2_delete_inode(&m->fs, info->ino, &info->raw);
 		if (err)
 			pr_warn("ext2: %s: cannot free inode %u (error %d)\n", m->bdev->name,
 				info->ino, err);

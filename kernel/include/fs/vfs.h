@@ -100,6 +100,13 @@ struct super_ops {
 	 * everything the filesystem holds (it marks the disk clean first).
 	 */
 	void (*put_super)(struct super_block *sb);
+	/*
+	 * umount, before anything is changed: whether something but the
+	 * filesystem's own tree (and the root's usual references) uses its
+	 * inodes. NULL: any live inode but the root counts, for filesystems
+	 * with put_super.
+	 */
+	bool (*busy)(struct super_block *sb);
 };
 
 #define SB_RDONLY 0x1 /* every write fails with -EROFS (checked by the VFS) */
