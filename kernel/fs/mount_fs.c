@@ -38,6 +38,15 @@ static void find_by_bdev(const struct mount *m, void *arg)
 		f->found = (struct mount *)m;
 }
 
+/* The SB_* flags mount(2)'s MS_* flags ask for. */
+static unsigned sb_flags_of(unsigned long flags)
+{
+	return ((flags & MS_RDONLY) ? SB_RDONLY : 0) | ((flags & MS_NOSUID) ? SB_NOSUID : 0) |
+	       ((flags & MS_NODEV) ? SB_NODEV : 0) | ((flags & MS_NOEXEC) ? SB_NOEXEC : 0);
+}
+
+#define SB_MOUNT_FLAGS (SB_NOSUID | SB_NODEV | SB_NOEXEC)
+
 static int remount(const char *target, unsigned long flags)
 {
 	struct inode *root;
@@ -50,6 +59,8 @@ static int remount(const char *target, unsigned long flags)
 	if (!f.found)
 		return -EINVAL;
 	struct super_block *sb = f.found->sb;
+	/* nosuid, nodev and noexec take the new values whatever happens to read-only. */
+	sb->flags = (sb->flags & ~SB_MOUNT_FLAGS) | (sb_flags_of(flags) & SB_MOUNT_FLAGS);
 	unsigned sb_flags = (flags & MS_RDONLY) ? SB_RDONLY : 0;
 	if ((sb->flags & SB_RDONLY) == sb_flags)
 		return 0;
@@ -106,8 +117,7 @@ int vfs_mount_fs(const char *source, const char *target, const char *fstype, uns
 	int err = type->mount(src, flags, data, &sb);
 	if (err)
 		return err;
-	if (flags & MS_RDONLY)
-		sb->flags |= SB_RDONLY;
+	sb->flags |= sb_flags_of(flags);
 	err = vfs_mount(target, sb->root, type->name, source ? source : "none",
 			(sb->flags & SB_RDONLY) ? MNT_READONLY : 0);
 	if (err) {

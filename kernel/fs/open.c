@@ -109,6 +109,9 @@ int vfs_open_at(struct inode *base, const char *path, int flags, uint32_t mode, 
 	} else if (S_ISDIR(inode->mode) &&
 	           (acc == O_WRONLY || acc == O_RDWR || (flags & O_CREAT))) {
 		err = -EISDIR;
+	} else if ((S_ISCHR(inode->mode) || S_ISBLK(inode->mode)) && inode->sb &&
+	           (inode->sb->flags & SB_NODEV)) {
+		err = -EACCES; /* a device node on a nodev mount */
 	} else if (!created && (err = open_permission(inode, flags)) != 0) {
 		/* err says why */
 	} else if ((flags & O_TRUNC) && S_ISREG(inode->mode)) {

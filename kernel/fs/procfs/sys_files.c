@@ -96,7 +96,10 @@ static void mounts_line(const struct mount *m, void *arg)
 	mounts_escaped(b, m->source);
 	pbuf_write(b, " ", 1);
 	mounts_escaped(b, m->target);
-	pbuf_printf(b, " %s %s 0 0\n", m->fstype, (m->flags & MNT_READONLY) ? "ro" : "rw");
+	unsigned f = m->sb ? m->sb->flags : 0;
+	pbuf_printf(b, " %s %s%s%s%s 0 0\n", m->fstype, (m->flags & MNT_READONLY) ? "ro" : "rw",
+	            (f & SB_NOSUID) ? ",nosuid" : "", (f & SB_NODEV) ? ",nodev" : "",
+	            (f & SB_NOEXEC) ? ",noexec" : "");
 }
 
 static int show_mounts(struct procfs_buf *b, int pid)

@@ -111,6 +111,9 @@ struct super_ops {
 
 #define SB_RDONLY 0x1 /* every write fails with -EROFS (checked by the VFS) */
 #define SB_DCACHE 0x2 /* names change only through the VFS: the dentry cache may keep them */
+#define SB_NOSUID 0x4  /* MS_NOSUID: exec ignores set-user-ID and set-group-ID bits */
+#define SB_NODEV  0x8  /* MS_NODEV: opening a device node by path is -EACCES */
+#define SB_NOEXEC 0x10 /* MS_NOEXEC: executing a file is -EACCES */
 
 struct super_block {
 	const char *fs_name; /* "ramfs", "ext2", "vfat", ... */
