@@ -6,8 +6,11 @@
  * hands the rest to the directory's inode ops; a NULL op gives -EPERM.
  * Changes need write and search permission on the directory (and the
  * sticky rule for removals); on a read-only filesystem they are -EROFS.
+ * After the filesystem has been asked to change a name, the name is
+ * invalidated in the dentry cache (fs/dcache.h), whatever the answer.
  */
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 #include <mm/slab.h>
@@ -18,20 +21,21 @@ static int may_create(struct inode *dir)
 	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
 }
 
-/* Removing name from dir: vfs_may_delete() on the entry, or the lookup's error. */
-static int may_remove(struct inode *dir, const char *name)
+/*
+ * Removing name from dir: vfs_may_delete() on the entry, or the lookup's
+ * error. On success *victim holds a reference to the entry's inode.
+ */
+static int may_remove(struct inode *dir, const char *name, struct inode **victim)
 {
 	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 	if (err)
 		return err;
-	struct inode *victim;
-	if (!dir->iops || !dir->iops->lookup)
-		return -ENOTDIR;
-	err = dir->iops->lookup(dir, name, &victim);
+	err = dcache_lookup(dir, name, victim);
 	if (err)
 		return err;
-	err = vfs_may_delete(dir, victim);
-	inode_put(victim);
+	err = vfs_may_delete(dir, *victim);
+	if (err)
+		inode_put(*victim);
 	return err;
 }
 
@@ -54,8 +58,10 @@ int vfs_mkdir(struct inode *base, const char *path, uint32_t mode)
 		;
 	else if (!ops || !ops->mkdir)
 		err = -EPERM;
-	else
+	else {
 		err = ops->mkdir(pp.dir, pp.name, S_IFDIR | (mode & 01777 & ~vfs_current_umask()));
+		dcache_invalidate(pp.dir, pp.name);
+	}
 	vfs_parent_put(&pp);
 	return err;
 }
@@ -88,8 +94,10 @@ int vfs_mknod(struct inode *base, const char *path, uint32_t mode, uint64_t rdev
 		err = ops && ops->create ? ops->create(pp.dir, pp.name, mode, &inode) : -EPERM;
 		if (!err)
 			inode_put(inode);
+		dcache_invalidate(pp.dir, pp.name);
 	} else {
 		err = ops && ops->mknod ? ops->mknod(pp.dir, pp.name, mode, rdev) : -EPERM;
+		dcache_invalidate(pp.dir, pp.name);
 	}
 	vfs_parent_put(&pp);
 	return err;
@@ -97,6 +105,7 @@ int vfs_mknod(struct inode *base, const char *path, uint32_t mode, uint64_t rdev
 
 int vfs_unlink(struct inode *base, const char *path)
 {
+	struct inode *victim;
 	struct vfs_parent pp;
 	int err = vfs_lookup_parent(base, path, &pp);
 	if (err)
@@ -107,15 +116,17 @@ int vfs_unlink(struct inode *base, const char *path)
 	} else if (pp.trailing_slash) {
 		/* "name/": a directory is refused as such, anything else is not a directory. */
 		struct inode *child;
-		err = ops && ops->lookup ? ops->lookup(pp.dir, pp.name, &child) : -ENOTDIR;
+		err = dcache_lookup(pp.dir, pp.name, &child);
 		if (!err) {
 			err = S_ISDIR(child->mode) ? -EISDIR : -ENOTDIR;
 			inode_put(child);
 		}
-	} else if ((err = may_remove(pp.dir, pp.name)) != 0) {
+	} else if ((err = may_remove(pp.dir, pp.name, &victim)) != 0) {
 		/* err says why */
 	} else {
 		err = ops && ops->unlink ? ops->unlink(pp.dir, pp.name) : -EPERM;
+		dcache_invalidate(pp.dir, pp.name);
+		inode_put(victim);
 	}
 	vfs_parent_put(&pp);
 	return err;
@@ -123,6 +134,7 @@ int vfs_unlink(struct inode *base, const char *path)
 
 int vfs_rmdir(struct inode *base, const char *path)
 {
+	struct inode *victim;
 	struct vfs_parent pp;
 	int err = vfs_lookup_parent(base, path, &pp);
 	if (err)
@@ -134,10 +146,15 @@ int vfs_rmdir(struct inode *base, const char *path)
 		err = -EINVAL;
 	else if (!strcmp(pp.name, ".."))
 		err = -ENOTEMPTY;
-	else if ((err = may_remove(pp.dir, pp.name)) != 0)
+	else if ((err = may_remove(pp.dir, pp.name, &victim)) != 0)
 		;
-	else
+	else {
 		err = ops && ops->rmdir ? ops->rmdir(pp.dir, pp.name) : -EPERM;
+		dcache_invalidate(pp.dir, pp.name);
+		if (!err) /* its negative entries would keep the removed directory alive */
+			dcache_forget_dir(victim);
+		inode_put(victim);
+	}
 	vfs_parent_put(&pp);
 	return err;
 }
@@ -161,8 +178,10 @@ int vfs_symlink(struct inode *base, const char *target, const char *path)
 		err = -ENOENT;
 	else if ((err = may_create(pp.dir)) != 0)
 		;
-	else
+	else {
 		err = ops && ops->symlink ? ops->symlink(pp.dir, pp.name, target) : -EPERM;
+		dcache_invalidate(pp.dir, pp.name);
+	}
 	vfs_parent_put(&pp);
 	return err;
 }
@@ -191,8 +210,10 @@ int vfs_link(struct inode *base, const char *old_path, const char *new_path)
 		err = -EXDEV;
 	else if ((err = may_create(pp.dir)) != 0)
 		;
-	else
+	else {
 		err = ops && ops->link ? ops->link(pp.dir, pp.name, target) : -EPERM;
+		dcache_invalidate(pp.dir, pp.name);
+	}
 	vfs_parent_put(&pp);
 out_put_target:
 	inode_put(target);

@@ -1,13 +1,14 @@
 /*
- * From a directory back to its path, for getcwd(2). Without a dentry cache
- * the path is rebuilt the classic Unix way: go up through "..", and find the
- * name of where we came from by listing the parent and matching the inode
- * number, until the caller's root is reached.
+ * From a directory back to its path, for getcwd(2). The path is rebuilt the
+ * classic Unix way: go up through "..", and find the name of where we came
+ * from in the dentry cache or else by listing the parent and matching the
+ * inode number, until the caller's root is reached.
  *
  * At the root of a mounted filesystem the walk steps to the directory it
  * is mounted on, whose name its parent directory lists.
  */
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
@@ -82,7 +83,7 @@ int vfs_path_of(struct inode *dir, char *buf, size_t size)
 			err = -ENOENT;
 			goto out;
 		}
-		err = name_in_parent(parent, cur, s);
+		err = dcache_name_of(parent, cur, s->name) ? 0 : name_in_parent(parent, cur, s);
 		inode_put(cur);
 		cur = parent;
 		if (err)

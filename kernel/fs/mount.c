@@ -1,5 +1,6 @@
 /* The mount table (fs/mount.h). Mounts are few; lookups scan the list. */
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
@@ -35,6 +36,7 @@ void vfs_mount_root(struct inode *root, const char *fstype, const char *source, 
 	list_add(&m->link, &mounts);
 	spin_unlock_irqrestore(&mount_lock, irq);
 	vfs_set_root(root);
+	dcache_forget_sb(NULL); /* the names of the root left behind */
 }
 
 int vfs_mount(const char *path, struct inode *root, const char *fstype, const char *source,
@@ -57,6 +59,7 @@ int vfs_mount(const char *path, struct inode *root, const char *fstype, const ch
 	unsigned long irq = spin_lock_irqsave(&mount_lock);
 	list_add_tail(&m->link, &mounts);
 	spin_unlock_irqrestore(&mount_lock, irq);
+	dcache_forget_dir(dir); /* its names are hidden now */
 	pr_info("vfs: %s (%s) mounted on %s\n", source, fstype, path);
 	return 0;
 }

@@ -4,6 +4,7 @@
  */
 #include <block/blkdev.h>
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/fstype.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
@@ -37,6 +38,15 @@ static void find_by_bdev(const struct mount *m, void *arg)
 		f->found = (struct mount *)m;
 }
 
+/* The SB_* flags mount(2)'s MS_* flags ask for. */
+static unsigned sb_flags_of(unsigned long flags)
+{
+	return ((flags & MS_RDONLY) ? SB_RDONLY : 0) | ((flags & MS_NOSUID) ? SB_NOSUID : 0) |
+	       ((flags & MS_NODEV) ? SB_NODEV : 0) | ((flags & MS_NOEXEC) ? SB_NOEXEC : 0);
+}
+
+#define SB_MOUNT_FLAGS (SB_NOSUID | SB_NODEV | SB_NOEXEC)
+
 static int remount(const char *target, unsigned long flags)
 {
 	struct inode *root;
@@ -49,6 +59,8 @@ static int remount(const char *target, unsigned long flags)
 	if (!f.found)
 		return -EINVAL;
 	struct super_block *sb = f.found->sb;
+	/* nosuid, nodev and noexec take the new values whatever happens to read-only. */
+	sb->flags = (sb->flags & ~SB_MOUNT_FLAGS) | (sb_flags_of(flags) & SB_MOUNT_FLAGS);
 	unsigned sb_flags = (flags & MS_RDONLY) ? SB_RDONLY : 0;
 	if ((sb->flags & SB_RDONLY) == sb_flags)
 		return 0;
@@ -105,8 +117,7 @@ int vfs_mount_fs(const char *source, const char *target, const char *fstype, uns
 	int err = type->mount(src, flags, data, &sb);
 	if (err)
 		return err;
-	if (flags & MS_RDONLY)
-		sb->flags |= SB_RDONLY;
+	sb->flags |= sb_flags_of(flags);
 	err = vfs_mount(target, sb->root, type->name, source ? source : "none",
 			(sb->flags & SB_RDONLY) ? MNT_READONLY : 0);
 	if (err) {
@@ -136,10 +147,13 @@ int vfs_umount(const char *target, int flags)
 		return -EINVAL;
 	}
 	struct super_block *sb = m->sb;
+	dcache_forget_sb(sb); /* the cache's references must not count as users */
 	/* References: ours, the mount's, the super block's. */
 	bool busy = __atomic_load_n(&root->refcount, __ATOMIC_ACQUIRE) > 3 ||
 		    __atomic_load_n(&sb->nr_files, __ATOMIC_ACQUIRE) > 0;
-	if (sb->ops && sb->ops->put_super)
+	if (sb->ops && sb->ops->busy)
+		busy |= sb->ops->busy(sb);
+	else if (sb->ops && sb->ops->put_super)
 		busy |= __atomic_load_n(&sb->nr_inodes, __ATOMIC_ACQUIRE) > 1;
 	inode_put(root);
 	if (busy)

@@ -1,6 +1,7 @@
 /*
  * The path layer: turns a path into an inode, one component at a time,
- * through each directory's lookup(). Absolute paths start at the caller's
+ * through the dentry cache (fs/dcache.c) and on a miss each directory's
+ * lookup(). Absolute paths start at the caller's
  * root, relative ones at its working directory (or at a given directory for
  * the *at calls). "." stays, ".." goes up (never above the root), repeated
  * slashes are one, a trailing slash demands a directory, and symlinks are
@@ -10,6 +11,7 @@
  * search permission on each directory).
  */
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
@@ -151,11 +153,14 @@ static void walk_end(struct walk *w)
 	kfree(w->path < w->spare ? w->path : w->spare);
 }
 
+/* Looks name up in dir: ".." from the filesystem, other names through the dentry cache. */
 static int dir_lookup(struct inode *dir, const char *name, struct inode **out)
 {
 	if (!dir->iops || !dir->iops->lookup)
 		return -ENOTDIR;
-	return dir->iops->lookup(dir, name, out);
+	if (!strcmp(name, ".."))
+		return dir->iops->lookup(dir, name, out);
+	return dcache_lookup(dir, name, out);
 }
 
 /*

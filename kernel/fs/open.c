@@ -3,6 +3,7 @@
  * on what was found, O_TRUNC, and opening the inode (fs/file.c).
  */
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
 
@@ -32,7 +33,7 @@ static int open_create(struct inode *base, const char *path, int flags, uint32_t
 
 	for (int tries = 0;; tries++) {
 		struct inode *inode;
-		err = ops->lookup(pp.dir, pp.name, &inode);
+		err = dcache_lookup(pp.dir, pp.name, &inode);
 		if (!err) {
 			if (flags & O_EXCL) {
 				inode_put(inode);
@@ -59,6 +60,7 @@ static int open_create(struct inode *base, const char *path, int flags, uint32_t
 		}
 		err = ops->create(pp.dir, pp.name, S_IFREG | (mode & 07777 & ~vfs_current_umask()),
 		                  out);
+		dcache_invalidate(pp.dir, pp.name);
 		/* Someone else created it between the lookup and here: open theirs. */
 		if (err == -EEXIST && !(flags & O_EXCL) && tries == 0)
 			continue;
@@ -107,6 +109,9 @@ int vfs_open_at(struct inode *base, const char *path, int flags, uint32_t mode, 
 	} else if (S_ISDIR(inode->mode) &&
 	           (acc == O_WRONLY || acc == O_RDWR || (flags & O_CREAT))) {
 		err = -EISDIR;
+	} else if ((S_ISCHR(inode->mode) || S_ISBLK(inode->mode)) && inode->sb &&
+	           (inode->sb->flags & SB_NODEV)) {
+		err = -EACCES; /* a device node on a nodev mount */
 	} else if (!created && (err = open_permission(inode, flags)) != 0) {
 		/* err says why */
 	} else if ((flags & O_TRUNC) && S_ISREG(inode->mode)) {

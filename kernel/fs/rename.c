@@ -4,6 +4,7 @@
  * change to the filesystem's rename op.
  */
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/mount.h>
 #include <fs/vfs.h>
 #include <lib/string.h>
@@ -106,7 +107,7 @@ int vfs_rename(struct inode *old_base, const char *old_path, struct inode *new_b
 		err = -ENOTDIR;
 		goto out_put_new;
 	}
-	err = ops->lookup(op.dir, op.name, &src);
+	err = dcache_lookup(op.dir, op.name, &src);
 	if (err)
 		goto out_put_new;
 	bool is_dir = S_ISDIR(src->mode);
@@ -114,8 +115,7 @@ int vfs_rename(struct inode *old_base, const char *old_path, struct inode *new_b
 		err = -ENOTDIR;
 		goto out_put_new;
 	}
-	err = np.dir->iops && np.dir->iops->lookup ? np.dir->iops->lookup(np.dir, np.name, &tgt)
-						   : -ENOTDIR;
+	err = dcache_lookup(np.dir, np.name, &tgt);
 	if (err && err != -ENOENT)
 		goto out_put_new;
 	err = 0;
@@ -151,8 +151,13 @@ int vfs_rename(struct inode *old_base, const char *old_path, struct inode *new_b
 		err = -EROFS;
 	else if (!ops->rename)
 		err = -EPERM;
-	else
+	else {
 		err = ops->rename(op.dir, op.name, np.dir, np.name);
+		dcache_invalidate(op.dir, op.name);
+		dcache_invalidate(np.dir, np.name);
+		if (!err && tgt && S_ISDIR(tgt->mode))
+			dcache_forget_dir(tgt); /* the directory moved over is gone */
+	}
 out_put_new:
 	if (tgt)
 		inode_put(tgt);

@@ -3,7 +3,9 @@
  * types mount(2) knows, and the built-in character devices. rootfs_mount()
  * (fs/rootfs.c) then chooses the root and mounts devtmpfs on its /dev.
  */
+#include <cmdline.h>
 #include <fs/chrdev.h>
+#include <fs/dcache.h>
 #include <fs/ext2fs.h>
 #include <fs/fatfs.h>
 #include <fs/devfs.h>
@@ -33,5 +35,7 @@ void vfs_init(void)
 	console_dev_init();
 	vt_dev_init();
 	pty_init();
+	if (cmdline_has("nodcache")) /* for measuring what the dentry cache buys */
+		dcache_set_enabled(false);
 	pr_info("vfs: ramfs on /\n");
 }

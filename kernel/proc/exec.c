@@ -263,8 +263,8 @@ static int open_exec(const char *path, struct file **out)
 	int err = vfs_lookup(path, LOOKUP_FOLLOW, &inode);
 	if (err)
 		return err;
-	if (!S_ISREG(inode->mode))
-		err = -EACCES;
+	if (!S_ISREG(inode->mode) || (inode->sb && (inode->sb->flags & SB_NOEXEC)))
+		err = -EACCES; /* not a file, or on a noexec mount */
 	else
 		err = inode_permission(inode, MAY_EXEC);
 	if (!err)
@@ -400,7 +400,8 @@ long do_execve(const char *upath, char *const *argv, char *const *envp, bool use
 	mm_activate(mm);
 	/* Set-id files: the new ids show in the auxiliary vector; undone if that fails. */
 	uint32_t saved_ids[6] = {p->euid, p->suid, p->fsuid, p->egid, p->sgid, p->fsgid};
-	bool secure = f->inode->mode & (S_ISUID | S_ISGID);
+	bool secure = (f->inode->mode & (S_ISUID | S_ISGID)) &&
+		      !(f->inode->sb && (f->inode->sb->flags & SB_NOSUID));
 	if (secure)
 		cred_exec_setid(p, f->inode->mode, f->inode->uid, f->inode->gid);
 	long sp = build_stack(mm, &sv, plan, path, secure);

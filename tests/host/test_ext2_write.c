@@ -4,7 +4,7 @@
  * a file-backed block device: files through every level of indirection,
  * sparse files, files over 4 GiB, truncation, directories that grow,
  * unlink, hard links, symlinks, device nodes, renames within and across
- * directories. Afterwards `e2fsck -fn` must find nothing to fix and debugfs
+ * directories, extended-attribute blocks freed or shared. Afterwards `e2fsck -fn` must find nothing to fix and debugfs
  * must read back what was written. Then mutated images: mounting and writing
  * either works or fails with an error, never a crash (ASan, UBSan).
  */
@@ -173,13 +173,8 @@ static int drop_link(struct ext2_fs *fs, uint32_t ino, bool all)
 	if (err)
 		return err;
 	c.i_links_count = all ? 0 : c.i_links_count - 1;
-	if (c.i_links_count == 0) {
-		err = ext2_truncate(fs, &c, 0);
-		c.i_dtime = fs->now;
-		if (!err)
-			err = ext2_write_inode(fs, ino, &c);
-		return err ? err : ext2_free_inode(fs, ino, S_ISDIR(c.i_mode));
-	}
+	if (c.i_links_count == 0)
+		return ext2_delete_inode(fs, ino, &c);
 	return ext2_write_inode(fs, ino, &c);
 }
 
@@ -441,6 +436,89 @@ static void workload(int bs)
 	unlink(img);
 }
 
+/*
+ * Extended-attribute blocks: debugfs gives /a and /b a block each, the test
+ * makes /c share /b's (reference count 2, as Linux shares identical blocks);
+ * deleting /a frees its block, deleting /b leaves the shared block to /c
+ * with a count of 1, deleting /c frees it; e2fsck is clean at every step.
+ */
+static void xattrs(int bs)
+{
+	char img[64], cmd[768];
+	snprintf(img, sizeof(img), "/tmp/cairn-ext2x-%d.img", bs);
+	snprintf(cmd, sizeof(cmd),
+		 "rm -f %s && mke2fs -q -F -t ext2 -I 128 -b %d %s 8M >/dev/null 2>&1 && "
+		 "printf 'write /etc/hostname a\\nwrite /etc/hostname b\\nwrite /etc/hostname c\\n"
+		 "ea_set a user.one first-value\\nea_set b user.two second-value\\n' | "
+		 "debugfs -w -f - %s >/dev/null 2>&1",
+		 img, bs, img, img);
+	CHECK(run(cmd) == 0, "%d: xattr image made by mke2fs and debugfs ea_set", bs);
+	struct ext2_fs fs;
+	struct disk d;
+	struct ext2_inode a, b, c;
+	uint32_t ia = 0, ib = 0, ic = 0;
+	CHECK(open_fs(&fs, &d, img) == 0 && !fs.read_only, "%d: xattr image mounts read-write", bs);
+	CHECK(lookup(&fs, EXT2_ROOT_INO, "a", &ia) == 0 && lookup(&fs, EXT2_ROOT_INO, "b", &ib) == 0 &&
+		      lookup(&fs, EXT2_ROOT_INO, "c", &ic) == 0 && rd(&fs, ia, &a) == 0 &&
+		      rd(&fs, ib, &b) == 0 && rd(&fs, ic, &c) == 0 && a.i_file_acl &&
+		      b.i_file_acl && a.i_file_acl != b.i_file_acl && !c.i_file_acl,
+	      "%d: /a and /b have their own attribute blocks (%u, %u)", bs, a.i_file_acl,
+	      b.i_file_acl);
+	uint32_t shared = b.i_file_acl, own = a.i_file_acl;
+	/* Share /b's block with /c. */
+	uint8_t *blk = malloc(bs);
+	struct ext2_xattr_header h;
+	CHECK(blk && d_read(&d, shared, blk) == 0, "%d: read the shared block", bs);
+	memcpy(&h, blk, sizeof(h));
+	CHECK(h.h_magic == EXT2_XATTR_MAGIC && h.h_refcount == 1, "%d: header magic and count 1", bs);
+	h.h_refcount = 2;
+	memcpy(blk, &h, sizeof(h));
+	c.i_file_acl = shared;
+	c.i_blocks += bs / 512;
+	CHECK(d_write(&d, shared, blk) == 0 && ext2_write_inode(&fs, ic, &c) == 0,
+	      "%d: /c shares /b's block (count 2)", bs);
+	CHECK(close_fs(&fs, &d) == 0, "%d: unmount", bs);
+	snprintf(cmd, sizeof(cmd), "e2fsck -fn %s >/dev/null 2>&1", img);
+	CHECK(run(cmd) == 0, "%d: e2fsck -fn accepts the shared block", bs);
+
+	CHECK(open_fs(&fs, &d, img) == 0, "%d: mount again", bs);
+	uint32_t free0 = fs.sb.s_free_blocks_count;
+	CHECK(unlink_name(&fs, EXT2_ROOT_INO, "a") == 0 && fs.sb.s_free_blocks_count == free0 + 2,
+	      "%d: deleting /a frees its data and attribute blocks (%u -> %u)", bs, free0,
+	      fs.sb.s_free_blocks_count);
+	CHECK(unlink_name(&fs, EXT2_ROOT_INO, "b") == 0 && fs.sb.s_free_blocks_count == free0 + 3,
+	      "%d: deleting /b frees only its data block", bs);
+	CHECK(d_read(&d, shared, blk) == 0 && (memcpy(&h, blk, sizeof(h)), h.h_refcount == 1),
+	      "%d: the shared block's count is 1", bs);
+	CHECK(close_fs(&fs, &d) == 0 && run(cmd) == 0, "%d: e2fsck -fn clean after two deletes", bs);
+	CHECK(open_fs(&fs, &d, img) == 0, "%d: mount a third time", bs);
+	free0 = fs.sb.s_free_blocks_count;
+	CHECK(unlink_name(&fs, EXT2_ROOT_INO, "c") == 0 && fs.sb.s_free_blocks_count == free0 + 2,
+	      "%d: deleting /c frees its data block and the shared block", bs);
+	CHECK(close_fs(&fs, &d) == 0 && run(cmd) == 0, "%d: e2fsck -fn clean after the last", bs);
+	(void)own;
+
+	/* A corrupt header fails the filesystem instead of freeing a stranger's block. */
+	snprintf(cmd, sizeof(cmd),
+		 "printf 'write /etc/hostname e\\nea_set e user.x y\\n' | debugfs -w -f - %s "
+		 ">/dev/null 2>&1",
+		 img);
+	CHECK(run(cmd) == 0 && open_fs(&fs, &d, img) == 0, "%d: a fourth file with attributes", bs);
+	uint32_t ie = 0;
+	struct ext2_inode e;
+	CHECK(lookup(&fs, EXT2_ROOT_INO, "e", &ie) == 0 && rd(&fs, ie, &e) == 0 && e.i_file_acl &&
+		      d_read(&d, e.i_file_acl, blk) == 0,
+	      "%d: its attribute block", bs);
+	memset(blk, 0x5a, 16);
+	d_write(&d, e.i_file_acl, blk);
+	CHECK(unlink_name(&fs, EXT2_ROOT_INO, "e") != 0 && fs.failed,
+	      "%d: a bad attribute header is an error (%s)", bs, fs.why_read_only);
+	free(fs.gd);
+	close(d.fd);
+	free(blk);
+	unlink(img);
+}
+
 /* Mutated images: mount, write, remove; errors are fine, crashes are not. */
 static void mutations(void)
 {
@@ -505,6 +583,8 @@ int main(void)
 {
 	workload(1024);
 	workload(4096);
+	xattrs(1024);
+	xattrs(4096);
 	mutations();
 	return check_done();
 }

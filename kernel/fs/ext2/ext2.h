@@ -171,6 +171,18 @@ long ext2_write(struct ext2_fs *fs, struct ext2_inode *in, uint64_t off, const v
 		size_t len);
 /* Sets the size, freeing the blocks past it and zeroing the tail of the last. */
 int ext2_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size);
+/*
+ * Lets go of in's extended-attribute block (i_file_acl): drops the block's
+ * reference count, frees the block when it was the last user, and clears
+ * i_file_acl (the caller writes the inode). A block number out of range or
+ * a block without the xattr magic fails the filesystem (ext2_fail).
+ */
+int ext2_release_xattr(struct ext2_fs *fs, struct ext2_inode *in);
+/*
+ * Frees an inode whose last link and last user are gone: its attribute
+ * block, its data, then its number (i_dtime set, the inode written).
+ */
+int ext2_delete_inode(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *in);
 /* The largest file size the block map addresses. */
 uint64_t ext2_max_size(const struct ext2_fs *fs);
 

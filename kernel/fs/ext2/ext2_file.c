@@ -304,3 +304,46 @@ int ext2_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size)
 	ext2_set_size(fs, in, size);
 	return 0;
 }
+
+int ext2_release_xattr(struct ext2_fs *fs, struct ext2_inode *in)
+{
+	uint32_t blk = in->i_file_acl;
+	if (!blk)
+		return 0;
+	int err = ext2_begin_change(fs);
+	if (err)
+		return err;
+	if (!block_ok(fs, blk))
+		return ext2_fail(fs, "extended-attribute block number out of range");
+	uint8_t *data = ext2_scratch(fs, 1); /* ext2_free_block() uses scratch 0 */
+	if (fs->read_block(fs->ctx, blk, data))
+		return ext2_fail(fs, "cannot read an extended-attribute block");
+	struct ext2_xattr_header h;
+	memcpy(&h, data, sizeof(h));
+	if (h.h_magic != EXT2_XATTR_MAGIC || h.h_blocks != 1 || h.h_refcount == 0)
+		return ext2_fail(fs, "bad extended-attribute block header");
+	if (h.h_refcount > 1) {
+		h.h_refcount--;
+		memcpy(data, &h, sizeof(h));
+		err = wblock(fs, blk, data);
+	} else {
+		err = ext2_free_block(fs, blk);
+	}
+	if (err)
+		return err;
+	uint32_t units = fs->block_size / 512;
+	in->i_blocks = in->i_blocks > units ? in->i_blocks - units : 0;
+	in->i_file_acl = 0;
+	return 0;
+}
+
+int ext2_delete_inode(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *in)
+{
+	int err = ext2_release_xattr(fs, in);
+	if (!err)
+		err = ext2_truncate(fs, in, 0);
+	in->i_dtime = fs->now;
+	if (!err)
+		err = ext2_write_inode(fs, ino, in);
+	return err ? err : ext2_free_inode(fs, ino, S_ISDIR(in->i_mode));
+}

@@ -113,6 +113,19 @@ struct ext2_inode {
 	uint8_t i_osd2[12];
 } __attribute__((packed));
 
+/*
+ * The header of an extended-attribute block (i_file_acl): the block may be
+ * shared by inodes with identical attributes, h_refcount says by how many.
+ */
+#define EXT2_XATTR_MAGIC 0xEA020000u
+struct ext2_xattr_header {
+	uint32_t h_magic;
+	uint32_t h_refcount;
+	uint32_t h_blocks; /* always 1 */
+	uint32_t h_hash;
+	uint32_t h_reserved[4];
+} __attribute__((packed));
+
 struct ext2_dir_entry {
 	uint32_t inode;
 	uint16_t rec_len;

@@ -114,13 +114,7 @@ static void evict(struct inode *inode)
 	if (*pp)
 		*pp = info->next;
 	if (info->raw.i_links_count == 0 && !m->fs.read_only) {
-		struct ext2_inode *r = &info->raw;
-		int err = ext2_truncate(&m->fs, r, 0);
-		r->i_dtime = m->fs.now;
-		if (!err)
-			err = ext2_write_inode(&m->fs, info->ino, r);
-		if (!err)
-			err = ext2_free_inode(&m->fs, info->ino, S_ISDIR(r->i_mode));
+		int err = ext2_delete_inode(&m->fs, info->ino, &info->raw);
 		if (err)
 			pr_warn("ext2: %s: cannot free inode %u (error %d)\n", m->bdev->name,
 				info->ino, err);
@@ -338,6 +332,7 @@ int ext2_mount(const char *devname, unsigned long flags, struct super_block **ou
 	m->sb.ops = &ext2_sops;
 	m->sb.priv = m;
 	m->sb.bdev = bdev;
+	m->sb.flags |= SB_DCACHE; /* its names change only through the VFS */
 	struct inode *root;
 	ext2_lock(m);
 	m->fs.read_only = true; /* nothing is written before the mount is decided */

@@ -78,9 +78,7 @@ static void encode_dev(struct ext2_inode *r, uint64_t rdev)
 static void undo_new(struct ext2_mount *m, uint32_t ino, struct ext2_inode *r)
 {
 	r->i_links_count = 0;
-	r->i_dtime = m->fs.now;
-	if (ext2_truncate(&m->fs, r, 0) == 0 && ext2_write_inode(&m->fs, ino, r) == 0)
-		ext2_free_inode(&m->fs, ino, S_ISDIR(r->i_mode));
+	ext2_delete_inode(&m->fs, ino, r);
 }
 
 /*

@@ -8,6 +8,7 @@
 #include <arch/percpu.h>
 #include <block/blkdev.h>
 #include <errno.h>
+#include <fs/dcache.h>
 #include <fs/fstype.h>
 #include <fs/mount.h>
 #include <fs/ramfs.h>
@@ -95,7 +96,10 @@ static void mounts_line(const struct mount *m, void *arg)
 	mounts_escaped(b, m->source);
 	pbuf_write(b, " ", 1);
 	mounts_escaped(b, m->target);
-	pbuf_printf(b, " %s %s 0 0\n", m->fstype, (m->flags & MNT_READONLY) ? "ro" : "rw");
+	unsigned f = m->sb ? m->sb->flags : 0;
+	pbuf_printf(b, " %s %s%s%s%s 0 0\n", m->fstype, (m->flags & MNT_READONLY) ? "ro" : "rw",
+	            (f & SB_NOSUID) ? ",nosuid" : "", (f & SB_NODEV) ? ",nodev" : "",
+	            (f & SB_NOEXEC) ? ",noexec" : "");
 }
 
 static int show_mounts(struct procfs_buf *b, int pid)
@@ -229,8 +233,21 @@ static int show_partitions(struct procfs_buf *b, int pid)
 	return 0;
 }
 
+/* Cairn's own: the dentry cache's size and counters (fs/dcache.h), one "name value" a line. */
+static int show_dcache(struct procfs_buf *b, int pid)
+{
+	(void)pid;
+	struct dcache_stats st;
+	dcache_get_stats(&st);
+	pbuf_printf(b, "entries %llu\nlimit %u\nhits %llu\nnegative_hits %llu\nmisses %llu\n",
+	            (unsigned long long)st.entries, DCACHE_MAX, (unsigned long long)st.hits,
+	            (unsigned long long)st.negative_hits, (unsigned long long)st.misses);
+	return 0;
+}
+
 const struct procfs_entry procfs_root_entries[] = {
     {"cpuinfo", S_IFREG | 0444, show_cpuinfo, NULL},
+    {"dcache", S_IFREG | 0444, show_dcache, NULL},
     {"filesystems", S_IFREG | 0444, show_filesystems, NULL},
     {"loadavg", S_IFREG | 0444, show_loadavg, NULL},
     {"meminfo", S_IFREG | 0444, show_meminfo, NULL},

@@ -13,20 +13,51 @@
 
 #include "ramfs.h"
 
+/*
+ * Frees the tree under dir, whose last reference is gone (the root of an
+ * unmounted instance; any other directory is empty by then). Iterative, so
+ * a deep tree cannot overflow the kernel stack: it descends into a
+ * subdirectory only this tree holds and frees an entry once what it names
+ * is empty. A subdirectory someone else still holds (a working directory)
+ * is detached like a removed one and lives on with its own entries.
+ */
+static void ramfs_free_tree(struct inode *dir)
+{
+	struct inode *cur = dir;
+	for (;;) {
+		struct ramfs_inode *ri = RAMFS_I(cur);
+		if (list_empty(&ri->entries)) {
+			if (cur == dir)
+				return;
+			cur = ri->parent; /* its entry there is freed on the next round */
+			continue;
+		}
+		struct ramfs_dirent *d = list_first_entry(&ri->entries, struct ramfs_dirent, link);
+		struct inode *child = d->inode;
+		if (S_ISDIR(child->mode)) {
+			struct ramfs_inode *ci = RAMFS_I(child);
+			if (__atomic_load_n(&child->refcount, __ATOMIC_ACQUIRE) == 1 &&
+			    !list_empty(&ci->entries)) {
+				cur = child;
+				continue;
+			}
+			inode_lock(child);
+			ci->parent = NULL; /* removed: lookups in it fail, ".." too */
+			inode_unlock(child);
+		}
+		list_del(&d->link);
+		kfree(d);
+		inode_put(child);
+	}
+}
+
 static void ramfs_evict_inode(struct inode *inode)
 {
 	struct ramfs_inode *ri = RAMFS_I(inode);
 	if (!ri)
 		return;
 	if (S_ISDIR(inode->mode)) {
-		/* Only an emptied directory loses its last reference, but be thorough. */
-		struct ramfs_dirent *d, *tmp;
-		list_for_each_entry_safe(d, tmp, &ri->entries, link)
-		{
-			list_del(&d->link);
-			inode_put(d->inode);
-			kfree(d);
-		}
+		ramfs_free_tree(inode);
 	} else if (S_ISREG(inode->mode)) {
 		ramfs_file_free_data(inode);
 	}
@@ -87,10 +118,103 @@ static int ramfs_statfs(struct super_block *sb, struct statfs *st)
 	return 0;
 }
 
+/*
+ * Whether an inode of the tree under root is used from outside it: a
+ * directory with more references than its one entry (a working directory),
+ * a file with more than its links. Walks the tree without recursion,
+ * holding a reference to the directory it lists and its sleeping lock while
+ * it does; a directory that moved away meanwhile counts as busy.
+ */
+static bool ramfs_tree_busy(struct inode *root)
+{
+	struct inode *cur = inode_get(root), *from = NULL;
+	for (;;) {
+		struct ramfs_inode *ri = RAMFS_I(cur);
+		struct inode *next = NULL;
+		bool busy = false, resumed = !from;
+		struct ramfs_dirent *d;
+		inode_lock(cur);
+		list_for_each_entry(d, &ri->entries, link)
+		{
+			struct inode *c = d->inode;
+			if (!resumed) {
+				resumed = c == from;
+				continue;
+			}
+			int refs = __atomic_load_n(&c->refcount, __ATOMIC_ACQUIRE);
+			if (S_ISDIR(c->mode)) {
+				busy = refs > 1;
+				if (!busy && !list_empty(&RAMFS_I(c)->entries))
+					next = inode_get(c);
+			} else {
+				busy = refs > (int)c->nlink;
+			}
+			if (busy || next)
+				break;
+		}
+		busy |= !resumed;
+		struct inode *up = cur != root && ri->parent ? inode_get(ri->parent) : NULL;
+		inode_unlock(cur);
+		if (busy || next) {
+			inode_put(up);
+			inode_put(cur);
+			if (busy) {
+				inode_put(next);
+				return true;
+			}
+			cur = next;
+			from = NULL;
+			continue;
+		}
+		if (cur == root) {
+			inode_put(cur);
+			return false;
+		}
+		if (!up) { /* removed meanwhile */
+			inode_put(cur);
+			return true;
+		}
+		from = cur;
+		inode_put(cur); /* from is only compared, never followed */
+		cur = up;
+	}
+}
+
+static bool ramfs_busy(struct super_block *sb)
+{
+	return ramfs_tree_busy(sb->root);
+}
+
+/*
+ * umount: the VFS dropped the root, which freed the tree and every page.
+ * The super block goes too unless an inode outlived the tree (a removed
+ * directory still someone's working directory), whose eviction needs it.
+ */
+static void ramfs_put_super(struct super_block *sb)
+{
+	if (__atomic_load_n(&sb->nr_inodes, __ATOMIC_ACQUIRE) != 0)
+		return; /* FIXME: kept for the survivor; a few hundred bytes */
+	kfree(sb->priv);
+	kfree(sb);
+}
+
 static const struct super_ops ramfs_super_ops = {
     .evict_inode = ramfs_evict_inode,
     .statfs = ramfs_statfs,
 };
+
+/* For instances mount(2) made (ramfs, tmpfs): umount frees them. */
+static const struct super_ops ramfs_mounted_super_ops = {
+    .evict_inode = ramfs_evict_inode,
+    .statfs = ramfs_statfs,
+    .put_super = ramfs_put_super,
+    .busy = ramfs_busy,
+};
+
+void ramfs_free_on_umount(struct super_block *sb)
+{
+	sb->ops = &ramfs_mounted_super_ops;
+}
 
 static int ramfs_readlink(struct inode *inode, char *buf, size_t size)
 {
@@ -189,6 +313,7 @@ int ramfs_mount_root(void)
 	struct super_block *sb = ramfs_create();
 	if (!sb)
 		return -ENOMEM;
+	sb->flags |= SB_DCACHE; /* its names change only through the VFS */
 	vfs_set_root(sb->root);
 	return 0;
 }
@@ -200,6 +325,8 @@ static int ramfs_type_mount(const char *source, unsigned long flags, const char 
 	struct super_block *sb = ramfs_create();
 	if (!sb)
 		return -ENOMEM;
+	sb->flags |= SB_DCACHE; /* its names change only through the VFS */
+	ramfs_free_on_umount(sb);
 	*out = sb;
 	return 0;
 }

@@ -29,6 +29,8 @@ static int tmpfs_mount(const char *source, unsigned long flags, const char *data
 		return -ENOMEM;
 	sb->root->uid = opts.uid;
 	sb->root->gid = opts.gid;
+	sb->flags |= SB_DCACHE; /* its names change only through the VFS */
+	ramfs_free_on_umount(sb);
 	*out = sb;
 	return 0;
 }

@@ -19,6 +19,12 @@ struct super_block *ramfs_create(void);
  */
 struct super_block *ramfs_create_fs(const char *fs_name, long magic, uint64_t max_pages,
 				    uint32_t root_mode);
+/*
+ * Makes umount free sb (a ramfs or tmpfs that mount(2) made) with every
+ * file's pages; umount is then -EBUSY while a directory in it is someone's
+ * working directory. Instances the kernel keeps (devtmpfs) are not freed.
+ */
+void ramfs_free_on_umount(struct super_block *sb);
 /* Creates a ramfs and makes its root the global root (vfs_set_root). 0 or -ENOMEM. */
 int ramfs_mount_root(void);
 /* File pages held by all ramfs, tmpfs and devtmpfs instances together (/proc/meminfo). */

@@ -6,6 +6,7 @@
  *   inode        fs/inode.c   struct inode, references, the inode lock, stat
  *   directory    fs/dir.c     mkdir, mknod, unlink, rmdir, symlink, link
  *                fs/dirpath.c a directory's path (getcwd)
+ *   dentry cache fs/dcache.c  names per directory (fs/dcache.h)
  *   path         fs/namei.c   path walk: vfs_lookup(), vfs_lookup_parent()
  *                fs/rename.c  vfs_rename()
  *   file         fs/file.c    struct file, vfs_read()/vfs_write(), readdir
@@ -99,9 +100,20 @@ struct super_ops {
 	 * everything the filesystem holds (it marks the disk clean first).
 	 */
 	void (*put_super)(struct super_block *sb);
+	/*
+	 * umount, before anything is changed: whether something but the
+	 * filesystem's own tree (and the root's usual references) uses its
+	 * inodes. NULL: any live inode but the root counts, for filesystems
+	 * with put_super.
+	 */
+	bool (*busy)(struct super_block *sb);
 };
 
 #define SB_RDONLY 0x1 /* every write fails with -EROFS (checked by the VFS) */
+#define SB_DCACHE 0x2 /* names change only through the VFS: the dentry cache may keep them */
+#define SB_NOSUID 0x4  /* MS_NOSUID: exec ignores set-user-ID and set-group-ID bits */
+#define SB_NODEV  0x8  /* MS_NODEV: opening a device node by path is -EACCES */
+#define SB_NOEXEC 0x10 /* MS_NOEXEC: executing a file is -EACCES */
 
 struct super_block {
 	const char *fs_name; /* "ramfs", "ext2", "vfat", ... */

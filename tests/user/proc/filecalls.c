@@ -39,11 +39,11 @@ int main(void)
 	T_OK(syscall3(SYS_mknod, (long)"/tmp/fc-fifo", S_IFIFO | 0644, 0) == 0 &&
 		     syscall2(SYS_lstat, (long)"/tmp/fc-fifo", (long)&st) == 0 && S_ISFIFO(st.st_mode),
 	     "mknod makes a FIFO");
-	T_OK(syscall4(SYS_mknodat, AT_FDCWD, (long)"/tmp/fc-null", S_IFCHR | 0666, (1 << 8) | 3) == 0 &&
-		     syscall2(SYS_stat, (long)"/tmp/fc-null", (long)&st) == 0 && S_ISCHR(st.st_mode) &&
+	T_OK(syscall4(SYS_mknodat, AT_FDCWD, (long)"/fc-null", S_IFCHR | 0666, (1 << 8) | 3) == 0 &&
+		     syscall2(SYS_stat, (long)"/fc-null", (long)&st) == 0 && S_ISCHR(st.st_mode) &&
 		     st.st_rdev == ((1 << 8) | 3),
 	     "mknodat makes a character device node (1,3)");
-	long nfd = sys_open("/tmp/fc-null", O_WRONLY, 0);
+	long nfd = sys_open("/fc-null", O_WRONLY, 0);
 	T_OK(nfd >= 0 && sys_write((int)nfd, "x", 1) == 1, "and it works as /dev/null");
 	sys_close((int)nfd);
 	T_OK(syscall3(SYS_mknod, (long)"/tmp/fc-dir", S_IFDIR | 0755, 0) == -EPERM,
@@ -88,7 +88,7 @@ int main(void)
 	syscall1(SYS_unlink, (long)"/tmp/fc-a");
 	syscall1(SYS_unlink, (long)"/tmp/fc-l");
 	syscall1(SYS_unlink, (long)"/tmp/fc-fifo");
-	syscall1(SYS_unlink, (long)"/tmp/fc-null");
+	syscall1(SYS_unlink, (long)"/fc-null");
 	syscall1(SYS_unlink, (long)"/tmp/fc-reg");
 	return t_done();
 }

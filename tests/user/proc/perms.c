@@ -151,8 +151,8 @@ static int show_ids(void)
 
 static int user_suid_exec(void)
 {
-	char *argv[] = {"/tmp/perm/suid", "show-ids", NULL};
-	sys_execve("/tmp/perm/suid", argv, argv + 2);
+	char *argv[] = {"/perm-suid", "show-ids", NULL};
+	sys_execve("/perm-suid", argv, argv + 2);
 	return 3;
 }
 
@@ -315,9 +315,9 @@ int main(int argc, char **argv)
 	syscall2(SYS_mkdir, (long)"/tmp/sticky", 0777);
 	syscall2(SYS_chmod, (long)"/tmp/sticky", 01777);
 	make_file("/tmp/sticky/roots", 0666, "r");
-	copy_file("/bin/test-perms", "/tmp/perm/suid");
-	syscall3(SYS_chown, (long)"/tmp/perm/suid", SUID_OWNER, 0);
-	syscall2(SYS_chmod, (long)"/tmp/perm/suid", 04755);
+	copy_file("/bin/test-perms", "/perm-suid");
+	syscall3(SYS_chown, (long)"/perm-suid", SUID_OWNER, 0);
+	syscall2(SYS_chmod, (long)"/perm-suid", 04755);
 
 	T_OK(as_user(user_ids) == 0, "uid 1000 cannot take uid 0 back, but may set its own (%d)",
 	     as_user(user_ids));

@@ -2,7 +2,10 @@
  * tmpfs: the mounts init makes (/tmp mode 1777, /dev/shm, /run); a mount
  * with size= and mode= options; statfs reporting TMPFS_MAGIC, the size and
  * the pages in use; writes failing with ENOSPC when it is full and working
- * again once space is freed (unlink, O_TRUNC); malformed options refused.
+ * again once space is freed (unlink, O_TRUNC); malformed options refused;
+ * umount freeing every file's pages (Shmem in /proc/meminfo) of a tree 200
+ * directories deep with hard links, symlinks and FIFOs, and refusing with
+ * EBUSY while a directory inside is a working directory.
  */
 #include "rt.h"
 
@@ -126,10 +129,82 @@ static void test_limits(void)
 	T_OK(syscall1(SYS_rmdir, (long)MNT) == 0, "rmdir " MNT);
 }
 
+/* Shmem of /proc/meminfo in kB (the pages of every ramfs, tmpfs and devtmpfs file), or -1. */
+static long shmem_kb(void)
+{
+	static char buf[2048];
+	long fd = sys_open("/proc/meminfo", O_RDONLY, 0);
+	if (fd < 0)
+		return -1;
+	long n = sys_read((int)fd, buf, sizeof(buf) - 1);
+	sys_close((int)fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	for (char *p = buf; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (!strncmp(p, "Shmem:", 6)) {
+			p += 6;
+			while (*p == ' ')
+				p++;
+			return rt_atol(p);
+		}
+	}
+	return -1;
+}
+
+static long write_file(const char *path, long bytes)
+{
+	long fd = sys_open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+	if (fd < 0)
+		return fd;
+	long n = fill((int)fd, bytes);
+	sys_close((int)fd);
+	return n == bytes ? 0 : -1;
+}
+
+static void test_umount_frees(void)
+{
+	long before = shmem_kb();
+	T_OK(before >= 0 && syscall2(SYS_mkdir, (long)MNT, 0755) == 0 && do_mount(MNT, "") == 0,
+	     "mount a tmpfs (Shmem %ld kB)", before);
+	/* 200 nested directories, each with a small file; 1 MiB at the bottom. */
+	long bad = syscall1(SYS_chdir, (long)MNT) != 0;
+	for (int i = 0; i < 200 && !bad; i++) {
+		char name[16];
+		tsnprintf(name, sizeof(name), "d%d", i);
+		bad += syscall2(SYS_mkdir, (long)name, 0755) != 0;
+		bad += syscall1(SYS_chdir, (long)name) != 0;
+		bad += write_file("small", 100) != 0;
+		if (i % 50 == 0) {
+			bad += syscall2(SYS_link, (long)"small", (long)"hard") != 0;
+			bad += syscall2(SYS_symlink, (long)"small", (long)"soft") != 0;
+			bad += syscall3(SYS_mknod, (long)"fifo", S_IFIFO | 0644, 0) != 0;
+		}
+	}
+	bad += write_file("big", 1 << 20) != 0;
+	T_OK(bad == 0, "a tree 200 directories deep with files, links and FIFOs");
+	long full = shmem_kb();
+	T_OK(full >= before + 1024 + 200 * 4, "its pages count in Shmem (%ld kB)", full);
+	T_OK(syscall1(SYS_chdir, (long)MNT "/d0/d1") == 0 &&
+		     syscall2(SYS_umount2, (long)MNT, 0) == -EBUSY,
+	     "umount while a directory inside is the working directory is EBUSY");
+	T_OK(syscall1(SYS_chdir, (long)"/") == 0 && syscall2(SYS_umount2, (long)MNT, 0) == 0,
+	     "umount once it is not");
+	long after = shmem_kb();
+	T_OK(after >= 0 && after <= before + 16, "umount frees every page (Shmem %ld -> %ld -> %ld kB)",
+	     before, full, after);
+	struct stat st;
+	T_OK(do_mount(MNT, "") == 0 && syscall2(SYS_stat, (long)MNT "/d0", (long)&st) == -ENOENT &&
+		     syscall2(SYS_umount2, (long)MNT, 0) == 0,
+	     "a new mount is empty");
+	T_OK(syscall1(SYS_rmdir, (long)MNT) == 0, "rmdir " MNT);
+}
+
 int main(void)
 {
 	t_set_prog("tmpfs");
 	test_init_mounts();
 	test_limits();
+	test_umount_frees();
 	return t_done();
 }
