@@ -112,11 +112,15 @@ static bool run(char **argv)
 		tprintf("init: execve %s failed: error %ld\n", argv[0], err);
 		sys_exit_group(127);
 	}
+	/*
+	 * The fork's result is reported after the child is reaped, so that
+	 * init's line never lands in the middle of the program's output.
+	 */
+	int status = 0;
+	long r = pid > 0 ? wait_for(pid, &status) : pid;
+	long ms = (long)((rt_now_ns() - start) / 1000000);
 	if (!T_OK(pid > 0, "fork for %s (%ld)", argv[0], pid))
 		return false;
-	int status = 0;
-	long r = wait_for(pid, &status);
-	long ms = (long)((rt_now_ns() - start) / 1000000);
 	if (!T_OK(r == pid, "wait4 for %s returned its pid (%ld)", argv[0], r))
 		return false;
 	if (WIFEXITED(status)) {
