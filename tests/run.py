@@ -15,6 +15,7 @@ Test kinds, run in this order:
 import argparse
 import glob
 import os
+import re
 import subprocess
 import sys
 import time
@@ -32,12 +33,24 @@ def collect(build):
     return [t for t in tests if os.access(t, os.X_OK)]
 
 
+TIMEOUT_RE = re.compile(rb'^# TIMEOUT: (\d+)$', re.M)
+
+
+def time_limit(path):
+    """A test file may raise its own limit with a line "# TIMEOUT: SECONDS"
+    among its first 2 KiB; every other file gets DEFAULT_TIMEOUT."""
+    with open(path, 'rb') as f:
+        m = TIMEOUT_RE.search(f.read(2048))
+    return int(m.group(1)) if m else DEFAULT_TIMEOUT
+
+
 def run_one(path, build, log):
     env = dict(os.environ, CAIRN_BUILD=build, CAIRN_TOP=TOP)
+    limit = time_limit(path)
     start = time.time()
     try:
         proc = subprocess.run([path], cwd=TOP, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, timeout=DEFAULT_TIMEOUT)
+                              stderr=subprocess.STDOUT, timeout=limit)
         out, code, timed_out = proc.stdout.decode(errors='replace'), proc.returncode, False
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b'').decode(errors='replace')
@@ -48,7 +61,7 @@ def run_one(path, build, log):
     failed = len(failures)
     if timed_out:
         failed += 1
-        failures.append('not ok - timed out after %d s' % DEFAULT_TIMEOUT)
+        failures.append('not ok - timed out after %d s' % limit)
     elif passed + failed == 0:
         if code == 0:
             passed = 1

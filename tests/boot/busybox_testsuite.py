@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# TIMEOUT: 1800
 """busybox's own test suite (testsuite/ of the same Debian source) inside
 Cairn. The busybox port's staged tree (the binary and its applet links in
 /bin and /usr; /sbin keeps the test init), its
